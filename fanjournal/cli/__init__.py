@@ -1,0 +1,8 @@
+"""The `fan` command line: the app and its command modules, each registering its commands."""
+
+from fanjournal.cli import journal, settings  # noqa: F401  (registers the commands)
+from fanjournal.cli.app import app
+
+
+def main() -> None:
+    app()

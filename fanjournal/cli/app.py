@@ -1,0 +1,125 @@
+"""The Typer app, its error handling and what every command shares (journal, today, dates).
+
+Errors: a FanError or a usage error becomes one line on stderr and a non-zero exit; anything
+else is a bug and says so in one line (FAN_DEBUG=1 shows the traceback).
+"""
+
+import datetime as dt
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from fanjournal import __version__, clock
+from fanjournal.errors import FanError
+from fanjournal.i18n import _
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"fan: {message}", err=True)
+    sys.exit(code)
+
+
+class FanGroup(TyperGroup):
+    """Turns every error a user can cause into one clear line and an exit status."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            result = super().main(args=args, prog_name=prog_name or "fan",
+                                  complete_var=complete_var, standalone_mode=False, **extra)
+        except FanError as error:
+            fail(error.message, error.code)
+        except typer.TyperException as error:  # Click's usage and parameter errors
+            context = getattr(error, "ctx", None)
+            hint = ""
+            if context is not None:
+                hint = " " + _("(see '{command} --help')").format(command=context.command_path)
+            fail(error.format_message() + hint, getattr(error, "exit_code", 2))
+        except typer.Abort:
+            fail(_("cancelled"), 1)
+        except (KeyboardInterrupt, EOFError):
+            typer.echo("", err=True)
+            fail(_("cancelled"), 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(1)
+        except Exception as error:  # a bug, not the user's doing
+            if os.environ.get("FAN_DEBUG"):
+                raise
+            fail(_("internal error: {error!r}. This is a bug in fan; run again with FAN_DEBUG=1 "
+                   "to see where, and please report it").format(error=error), 70)
+        if not standalone_mode:
+            return result
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(
+    name="fan",
+    cls=FanGroup,
+    help=_("Make one customer a fan every working day: log each wow-moment, keep the streak, "
+           "reach about 300 fans a year."),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"fan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help=_("Show the version and exit.")),
+) -> None:
+    """Make one customer a fan every working day."""
+
+
+def today() -> dt.date:
+    return clock.today()
+
+
+def journal():  # type: ignore[no-untyped-def]
+    from fanjournal.store import open_journal
+
+    return open_journal()
+
+
+def settings():  # type: ignore[no-untyped-def]
+    from fanjournal import config
+
+    return config.load()
+
+
+def past_date(text: str | None) -> dt.date:
+    """A --date value (default today), refusing the future."""
+    from fanjournal.dates import parse_past_date
+
+    return parse_past_date(text, today()) if text else today()
+
+
+def any_date(text: str | None) -> dt.date | None:
+    from fanjournal.dates import parse_date
+
+    return parse_date(text, today()) if text else None
+
+
+def stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def complete_moment(incomplete: str) -> list[str]:
+    from fanjournal.model import MOMENTS
+
+    return [m for m in MOMENTS if m.startswith(incomplete)]

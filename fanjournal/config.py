@@ -1,0 +1,294 @@
+"""config.toml: where it lives, the keys it may hold, their defaults and validation."""
+
+import datetime as dt
+import os
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from fanjournal.errors import FanError
+from fanjournal.i18n import _
+
+APP = "fanjournal"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def home_override() -> Path | None:
+    value = os.environ.get("FAN_HOME", "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def config_dir() -> Path:
+    home = home_override()
+    if home is not None:
+        return home
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP))
+
+
+def config_path() -> Path:
+    return config_dir() / "config.toml"
+
+
+def default_journal_dir() -> Path:
+    home = home_override()
+    if home is not None:
+        return home / "journal"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP)) / "journal"
+
+
+# --- value parsers: each takes what the user typed or what TOML held, returns the stored value
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError(_("a whole number above 0"))
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(_("a whole number above 0")) from None
+    if number <= 0 or (isinstance(value, float) and value != number):
+        raise ValueError(_("a whole number above 0"))
+    return number
+
+
+def _non_negative_int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError(_("a whole number, 0 or more"))
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(_("a whole number, 0 or more")) from None
+    if number < 0:
+        raise ValueError(_("a whole number, 0 or more"))
+    return number
+
+
+def _money(value: Any) -> str:
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(_("an amount such as 100 or 12.50")) from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError(_("an amount such as 100 or 12.50"))
+    return str(amount)
+
+
+def _choice(*choices: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        text = str(value).strip().lower()
+        if text not in choices:
+            raise ValueError(_("one of: {choices}").format(choices=", ".join(choices)))
+        return text
+
+    return parse
+
+
+def _weekday(value: Any) -> str:
+    text = str(value).strip().lower()[:3]
+    if text not in WEEKDAYS:
+        raise ValueError(_("a weekday such as mon or monday"))
+    return text
+
+
+def _weekdays(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else str(value).replace(" ", ",").split(",")
+    days = [_weekday(item) for item in items if str(item).strip()]
+    if not days:
+        raise ValueError(_("a list of weekdays such as mon,tue,wed,thu,fri"))
+    return sorted(set(days), key=WEEKDAYS.index)
+
+
+def _country(value: Any) -> str:
+    text = str(value).strip().upper()
+    if text and not re.fullmatch(r"[A-Z]{2,3}(-[A-Z0-9]{1,3})?", text):
+        raise ValueError(_("a country code such as NL or BE, or empty for none"))
+    return text
+
+
+def _duration(value: Any) -> str:
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"(\d+h)?(\d+m)?", text) or not text or duration_minutes(text) <= 0:
+        raise ValueError(_("a duration such as 2h, 90m or 1h30m"))
+    return text
+
+
+def duration_minutes(text: str) -> int:
+    match = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?", text)
+    if not match:
+        return 0
+    return int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+
+
+def _clock_time(value: Any) -> str:
+    text = str(value).strip()
+    try:
+        parsed = dt.time.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_("a time of day such as 09:30")) from None
+    return parsed.strftime("%H:%M")
+
+
+def _day_list(value: Any) -> list[int]:
+    items = value if isinstance(value, list) else str(value).replace(" ", ",").split(",")
+    days = sorted({_non_negative_int(item) for item in items if str(item).strip()})
+    if not days or days[-1] > 366:
+        raise ValueError(_("a list of day numbers such as 1,3,14,30,60,100"))
+    return days
+
+
+def _path(value: Any) -> str:
+    text = str(value).strip()
+    if not text:
+        raise ValueError(_("a folder path"))
+    return text
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    default: Any
+    parse: Callable[[Any], Any]
+    help: str
+
+
+def _keys() -> dict[str, Key]:
+    keys = [
+        Key("target", 300, _positive_int, _("fans to make in a year")),
+        Key("format", "toml", _choice("toml", "json"), _("file format for new journal years")),
+        Key("journal", None, _path, _("folder holding the journal (default: the data dir)")),
+        Key("language", None, _choice("en", "nl"), _("language of the tool: en or nl")),
+        Key("workdays", list(WEEKDAYS[:5]), _weekdays, _("your working weekdays")),
+        Key("week_start", "mon", _weekday, _("first day of the week in reports")),
+        Key("holidays", "", _country, _("country whose public holidays are days off")),
+        Key("remind_every", "2h", _duration, _("time between prompt reminders")),
+        Key("remind_from", "09:30", _clock_time, _("no prompt reminder before this time")),
+        Key("budget_money_month", None, _money, _("money to spend on fans each month")),
+        Key("budget_minutes_day", None, _non_negative_int, _("minutes to spend on fans a day")),
+        Key("currency", "EUR", _choice_currency, _("currency of costs and budget")),
+        Key("follow_up_days", [1, 3, 14, 30, 60, 100], _day_list,
+            _("days after a new customer's start to follow up")),
+    ]
+    return {key.name: key for key in keys}
+
+
+def _choice_currency(value: Any) -> str:
+    text = str(value).strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", text):
+        raise ValueError(_("a three-letter currency code such as EUR"))
+    return text
+
+
+def keys() -> dict[str, Key]:
+    return _keys()
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise FanError(_("{path}: not valid TOML: {error}").format(path=path, error=error)) from None
+    except OSError as error:
+        raise FanError(_("cannot read {path}: {error}").format(path=path, error=error.strerror)) \
+            from None
+
+
+def configured_language() -> str | None:
+    """The `language` key as written, without validation (read while choosing a language)."""
+    try:
+        value = _read_file(config_path()).get("language")
+    except FanError:
+        return None
+    return value.strip().lower() if isinstance(value, str) else None
+
+
+class Config:
+    """The validated settings: every known key, with its default where the file is silent."""
+
+    def __init__(self, values: dict[str, Any], path: Path) -> None:
+        self.values = values
+        self.path = path
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def journal_dir(self) -> Path:
+        chosen = self.values.get("journal")
+        if chosen:
+            path = Path(chosen).expanduser()
+            return path if path.is_absolute() else self.path.parent / path
+        return default_journal_dir()
+
+    @property
+    def workdays(self) -> frozenset[int]:
+        return frozenset(WEEKDAYS.index(day) for day in self.values["workdays"])
+
+
+def load() -> Config:
+    path = config_path()
+    raw = _read_file(path)
+    known = keys()
+    values = {name: key.default for name, key in known.items()}
+    for name, value in raw.items():
+        if name not in known:
+            continue  # a newer version's key: kept in the file, ignored here
+        try:
+            values[name] = known[name].parse(value)
+        except ValueError as error:
+            raise FanError(
+                _("{path}: {key} must be {expected}").format(path=path, key=name, expected=error)
+            ) from None
+    return Config(values, path)
+
+
+def check_key(name: str) -> Key:
+    known = keys()
+    if name not in known:
+        raise FanError(
+            _("unknown config key {key!r}; known keys: {keys}").format(
+                key=name, keys=", ".join(known)
+            )
+        )
+    return known[name]
+
+
+def parse_value(name: str, text: str) -> Any:
+    key = check_key(name)
+    try:
+        return key.parse(text)
+    except ValueError as error:
+        raise FanError(_("{key} must be {expected}").format(key=name, expected=error)) from None
+
+
+def set_value(name: str, text: str) -> Any:
+    """Validate `text` for `name` and write it to config.toml, keeping everything else."""
+    from fanjournal import store
+
+    value = parse_value(name, text)
+    path = config_path()
+    raw = _read_file(path)
+    raw[name] = value
+    store.write_toml_file(path, raw)
+    return value
+
+
+def unset_value(name: str) -> None:
+    from fanjournal import store
+
+    check_key(name)
+    path = config_path()
+    raw = _read_file(path)
+    if name in raw:
+        del raw[name]
+        store.write_toml_file(path, raw)

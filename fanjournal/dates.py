@@ -1,0 +1,55 @@
+"""Date words people type — 2026-11-20, today/vandaag, yesterday/gisteren, -3, friday/vrijdag."""
+
+import datetime as dt
+import re
+
+from fanjournal.errors import FanError
+from fanjournal.i18n import _
+
+WEEKDAY_WORDS = {
+    "monday": 0, "mon": 0, "maandag": 0, "ma": 0,
+    "tuesday": 1, "tue": 1, "dinsdag": 1, "di": 1,
+    "wednesday": 2, "wed": 2, "woensdag": 2, "wo": 2,
+    "thursday": 3, "thu": 3, "donderdag": 3, "do": 3,
+    "friday": 4, "fri": 4, "vrijdag": 4, "vr": 4,
+    "saturday": 5, "sat": 5, "zaterdag": 5, "za": 5,
+    "sunday": 6, "sun": 6, "zondag": 6, "zo": 6,
+}
+TODAY_WORDS = {"today", "vandaag", "now", "nu"}
+YESTERDAY_WORDS = {"yesterday", "gisteren"}
+
+
+def parse_date(text: str, today: dt.date) -> dt.date:
+    """The date a word means on `today`; a weekday name is the most recent one (today included)."""
+    word = text.strip().lower()
+    if word in TODAY_WORDS:
+        return today
+    if word in YESTERDAY_WORDS:
+        return today - dt.timedelta(days=1)
+    if re.fullmatch(r"-\d{1,5}", word):
+        return today - dt.timedelta(days=int(word[1:]))
+    if word in WEEKDAY_WORDS:
+        back = (today.weekday() - WEEKDAY_WORDS[word]) % 7
+        return today - dt.timedelta(days=back)
+    try:
+        return dt.date.fromisoformat(word)
+    except ValueError:
+        raise FanError(_(
+            "cannot read the date {text!r}; use 2026-11-20, today, yesterday, -3 (days ago) "
+            "or a weekday such as friday"
+        ).format(text=text)) from None
+
+
+def parse_past_date(text: str, today: dt.date) -> dt.date:
+    """Like parse_date, but a date after today is refused: fans are logged once made."""
+    date = parse_date(text, today)
+    if date > today:
+        raise FanError(_("{date} is in the future; log a fan once you have made it").format(
+            date=date.isoformat()))
+    return date
+
+
+def parse_year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text.strip()):
+        raise FanError(_("{text!r} is not a year such as 2026").format(text=text))
+    return int(text)

@@ -1,0 +1,184 @@
+"""What you can do with entries: add, find, filter, edit and remove — no printing, no clock."""
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from fanjournal import model
+from fanjournal.errors import FanError
+from fanjournal.i18n import _
+from fanjournal.model import Entry
+from fanjournal.store import Journal
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A fan as typed on the command line, validated, before it has an id."""
+
+    date: dt.date
+    text: str
+    moment: str = model.DEFAULT_MOMENT
+    customer: str | None = None
+    tags: tuple[str, ...] = ()
+    score: int | None = None
+    cost: Decimal | None = None
+    minutes: int | None = None
+    peak: bool = False
+    gold: bool = False
+    extra: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class Added:
+    entry: Entry
+    fans_that_day: int
+
+
+def add(journal: Journal, draft: Draft, created: dt.datetime) -> Added:
+    with journal.change(draft.date.year) as year_file:
+        entry = Entry(
+            id=year_file.new_id(), date=draft.date, created=created, text=draft.text,
+            moment=draft.moment, customer=draft.customer, tags=draft.tags, score=draft.score,
+            cost=draft.cost, minutes=draft.minutes, peak=draft.peak, gold=draft.gold,
+            extra=dict(draft.extra),
+        )
+        year_file.entries.append(entry)
+        same_day = sum(1 for e in year_file.entries if e.date == draft.date)
+    return Added(entry, same_day)
+
+
+@dataclass(frozen=True)
+class Filter:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    moment: str | None = None
+    customer: str | None = None
+    tag: str | None = None
+    search: str | None = None
+    peak: bool = False
+    gold: bool = False
+
+    def matches(self, entry: Entry) -> bool:
+        if self.start and entry.date < self.start:
+            return False
+        if self.end and entry.date > self.end:
+            return False
+        if self.moment and entry.moment != self.moment:
+            return False
+        if self.customer and self.customer.casefold() not in (entry.customer or "").casefold():
+            return False
+        if self.tag and self.tag.lower().lstrip("#") not in entry.tags:
+            return False
+        if self.peak and not entry.peak:
+            return False
+        if self.gold and not entry.gold:
+            return False
+        if self.search:
+            needle = self.search.casefold()
+            haystack = " ".join([entry.text, entry.customer or "", *entry.tags]).casefold()
+            if needle not in haystack:
+                return False
+        return True
+
+
+def select(journal: Journal, where: Filter, limit: int | None = None) -> list[Entry]:
+    """Matching entries in date order; with `limit`, only the newest that many."""
+    if limit is not None:
+        if limit <= 0:
+            return []
+        if where.start is None:
+            return journal.recent(where.matches, limit, end=where.end)
+        return [e for e in journal.entries(where.start, where.end) if where.matches(e)][-limit:]
+    return [e for e in journal.entries(where.start, where.end) if where.matches(e)]
+
+
+def update(journal: Journal, entry_id: str, changes: dict[str, Any],
+           expected: Entry | None = None) -> Entry:
+    """Apply `changes` to one entry under the lock. With `expected`, refuse if it changed."""
+    entry_id = entry_id.strip()
+    year = model.id_year(entry_id)
+    new_date = changes.get("date")
+    if new_date is not None and new_date.year != year:
+        raise FanError(_(
+            "{id} belongs to {year}; to move it to {new}, add it again with --date and remove "
+            "{id}").format(id=entry_id, year=year, new=new_date.year))
+    with journal.change(year) as year_file:
+        index = year_file.index_of(entry_id)
+        current = year_file.entries[index]
+        if expected is not None and current.to_record() != expected.to_record():
+            raise FanError(_("{id} was changed by another command while you edited it; "
+                             "nothing was saved, please try again").format(id=entry_id))
+        updated = current.with_changes(**changes)
+        year_file.entries[index] = updated
+    return updated
+
+
+def remove(journal: Journal, entry_id: str) -> Entry:
+    entry_id = entry_id.strip()
+    with journal.change(model.id_year(entry_id)) as year_file:
+        index = year_file.index_of(entry_id)
+        return year_file.entries.pop(index)
+
+
+# --- the entry as a TOML document, for `fan edit` in $EDITOR
+
+EDITABLE = ("date", "moment", "customer", "text", "tags", "score", "cost", "minutes", "peak",
+            "gold")
+
+
+def editable_toml(entry: Entry) -> str:
+    import tomli_w
+
+    record = entry.to_record()
+    head = _("# Edit fan {id}. Save and close to apply; empty fields may be deleted.\n"
+             "# moment: {moments}\n").format(id=entry.id, moments=", ".join(model.MOMENTS))
+    body = {k: v for k, v in record.items() if k not in ("id", "created")}
+    return head + tomli_w.dumps(body)
+
+
+def parse_edited(text: str, original: Entry, today: dt.date) -> dict[str, Any]:
+    """The changes an edited TOML document asks for; FanError if it does not validate."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise FanError(_("the edited entry is not valid TOML ({error}); nothing was changed")
+                       .format(error=error)) from None
+    if "id" in document and document["id"] != original.id:
+        raise FanError(_("the id cannot be changed; nothing was changed"))
+    record = {"id": original.id, "created": original.created, **document}
+    try:
+        edited = model.entry_from_record(record)
+    except model.RecordError as error:
+        raise FanError(_("field '{field}': {problem}; nothing was changed").format(
+            field=error.field, problem=error)) from None
+    if edited.date > today:
+        raise FanError(_("{date} is in the future; nothing was changed").format(
+            date=edited.date.isoformat()))
+    changes: dict[str, Any] = {name: getattr(edited, name) for name in EDITABLE}
+    changes["text"] = model.parse_text(edited.text)
+    changes["extra"] = edited.extra
+    return changes
+
+
+def anonymize(entries: list[Entry]) -> list[Entry]:
+    """Replace each customer's name by "Customer N" (stable within the list), also in the text."""
+    import re
+
+    names: dict[str, str] = {}
+    for entry in entries:
+        if entry.customer and entry.customer.casefold() not in names:
+            names[entry.customer.casefold()] = _("Customer {n}").format(n=len(names) + 1)
+    if not names:
+        return entries
+    # longest names first, so "Anna de Vries" is replaced before "Anna"
+    originals = {e.customer for e in entries if e.customer}
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(originals, key=len, reverse=True)),
+                         re.IGNORECASE)
+
+    def scrub(text: str) -> str:
+        return pattern.sub(lambda m: names.get(m.group(0).casefold(), m.group(0)), text)
+
+    return [e.with_changes(customer=names[e.customer.casefold()] if e.customer else None,
+                           text=scrub(e.text)) for e in entries]

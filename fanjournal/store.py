@@ -1,0 +1,380 @@
+"""The journal folder on disk — the only module that reads or writes it.
+
+One file per calendar year (`2026.toml`, or `2026.json` with config `format = "json"`), each
+starting with `schema_version`, then `next_number` (the id counter, so a removed id is never
+handed out again), other sections (days off, …) and one `[[fan]]` table per entry.
+
+Every change runs under an exclusive lock, re-reads the year inside it, writes a temp file in the
+same folder, fsyncs it, keeps the previous version as `<file>.bak` and moves the new one in place
+with `os.replace`. A file that does not parse or validate is never written over.
+"""
+
+import datetime as dt
+import fcntl
+import json
+import os
+import re
+import time
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fanjournal.errors import FanError
+from fanjournal.i18n import _
+from fanjournal.model import Entry, RecordError, entry_from_record, id_number, id_year, make_id
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+LOCK_TIMEOUT = 15.0
+YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
+
+# Named, ordered migrations: MIGRATIONS[i] turns a version i+1 file into version i+2.
+MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = []
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+
+
+# --- files: atomic, private, never half-written
+
+
+def ensure_dir(path: Path) -> None:
+    try:
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    except OSError as error:
+        raise FanError(_("cannot create folder {path}: {error}").format(
+            path=path, error=error.strerror)) from None
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a crash leaves either the old or the new file, whole."""
+    ensure_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as error:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise FanError(_("cannot write {path}: {error}").format(path=path, error=error.strerror)) \
+            from None
+    _fsync_dir(path.parent)
+
+
+def write_toml_file(path: Path, data: dict[str, Any]) -> None:
+    import tomli_w
+
+    atomic_write(path, tomli_w.dumps(data).encode())
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise FanError(_("cannot read {path}: {error}").format(path=path, error=error.strerror)) \
+            from None
+
+
+# --- the year file
+
+
+@dataclass
+class YearFile:
+    """One year of the journal as loaded: entries plus every other section, kept as found."""
+
+    year: int
+    path: Path
+    entries: list[Entry] = field(default_factory=list)
+    next_number: int = 1
+    sections: dict[str, Any] = field(default_factory=dict)
+    version: int = SCHEMA_VERSION
+    raw: bytes | None = None
+
+    def new_id(self) -> str:
+        used = max((id_number(e.id) for e in self.entries if id_year(e.id) == self.year),
+                   default=0)
+        number = max(self.next_number, used + 1)
+        self.next_number = number + 1
+        return make_id(self.year, number)
+
+    def index_of(self, entry_id: str) -> int:
+        for index, entry in enumerate(self.entries):
+            if entry.id == entry_id:
+                return index
+        raise FanError(_("no entry with id {id}").format(id=entry_id))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot store {type(value).__name__} in JSON")
+
+
+def _dumps(year_file: YearFile) -> bytes:
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "next_number": year_file.next_number,
+    }
+    for name, value in year_file.sections.items():
+        if name not in ("schema_version", "next_number", "fan"):
+            document[name] = value
+    document["fan"] = [entry.to_record() for entry in year_file.entries]
+    if year_file.path.suffix == ".json":
+        text = json.dumps(document, default=_json_default, ensure_ascii=False, indent=2)
+        return (text + "\n").encode()
+    import tomli_w
+
+    return tomli_w.dumps(document).encode()
+
+
+def _entry_line(text: str, index: int) -> int | None:
+    """The line of the index-th `[[fan]]` header in a TOML file (for error messages)."""
+    seen = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip() == "[[fan]]":
+            seen += 1
+            if seen == index:
+                return number
+    return None
+
+
+def _restore_hint(path: Path) -> str:
+    backup = backup_path(path)
+    if backup.exists():
+        return _("The journal was not changed. Fix the file, or restore the last good version "
+                 "with: cp '{backup}' '{path}'").format(backup=backup, path=path)
+    return _("The journal was not changed. Fix the file by hand and try again.")
+
+
+def _broken(path: Path, problem: str) -> FanError:
+    return FanError(f"{path}: {problem}. {_restore_hint(path)}", code=1)
+
+
+def _parse(path: Path, data: bytes, year: int) -> YearFile:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _broken(path, _("not UTF-8 text")) from None
+    try:
+        if path.suffix == ".json":
+            document = json.loads(text)
+            if not isinstance(document, dict):
+                raise _broken(path, _("expected a JSON object at the top"))
+        else:
+            document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _broken(path, _("not valid TOML ({error})").format(error=error)) from None
+    except json.JSONDecodeError as error:
+        raise _broken(path, _("not valid JSON (line {line}, column {col}: {msg})").format(
+            line=error.lineno, col=error.colno, msg=error.msg)) from None
+
+    version = document.get("schema_version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _broken(path, _("schema_version must be a whole number"))
+    if version > SCHEMA_VERSION:
+        raise FanError(_(
+            "{path} has schema_version {found}, but this fan knows up to {known}: it was written "
+            "by a newer fan. Upgrade fan (pip install -U fanjournal); the file was not changed."
+        ).format(path=path, found=version, known=SCHEMA_VERSION))
+    for migrate in MIGRATIONS[version - 1:]:
+        document = migrate(document)
+
+    next_number = document.get("next_number", 1)
+    if not isinstance(next_number, int) or isinstance(next_number, bool) or next_number < 1:
+        raise _broken(path, _("next_number must be a whole number above 0"))
+    records = document.get("fan", [])
+    if not isinstance(records, list):
+        raise _broken(path, _("'fan' must be a list of entries"))
+
+    year_file = YearFile(year=year, path=path, next_number=next_number, version=version, raw=data)
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        if isinstance(record, dict) and "id" not in record:
+            # an entry added by hand without an id gets the next one; it is written on next save
+            record = {"id": year_file.new_id(), **record}
+        try:
+            entry = entry_from_record(record)
+        except RecordError as error:
+            where = _("entry {n}").format(n=index + 1)
+            if path.suffix == ".toml":
+                line = _entry_line(text, index)
+                if line is not None:
+                    where = _("entry {n} (line {line})").format(n=index + 1, line=line)
+            raise _broken(path, _("{where}, field '{field}': {problem}").format(
+                where=where, field=error.field, problem=error)) from None
+        if entry.id in seen:
+            raise _broken(path, _("id {id} is used twice").format(id=entry.id))
+        seen.add(entry.id)
+        year_file.entries.append(entry)
+    year_file.sections = {k: v for k, v in document.items()
+                          if k not in ("schema_version", "next_number", "fan")}
+    used = max((id_number(e.id) for e in year_file.entries if id_year(e.id) == year), default=0)
+    year_file.next_number = max(year_file.next_number, used + 1)
+    return year_file
+
+
+class Journal:
+    """The journal folder: per-year files, read lazily, changed only under the lock."""
+
+    def __init__(self, root: Path, fmt: str = "toml") -> None:
+        self.root = root
+        self.fmt = fmt
+
+    # reading
+
+    def years(self) -> list[int]:
+        try:
+            names = os.listdir(self.root)
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise FanError(_("cannot read {path}: {error}").format(
+                path=self.root, error=error.strerror)) from None
+        return sorted({int(m.group(1)) for m in map(YEAR_FILE.match, names) if m})
+
+    def path_for(self, year: int) -> Path:
+        toml_path = self.root / f"{year}.toml"
+        json_path = self.root / f"{year}.json"
+        toml_exists, json_exists = toml_path.exists(), json_path.exists()
+        if toml_exists and json_exists:
+            raise FanError(_("both {a} and {b} exist; keep one of them (fan reads one file per "
+                             "year)").format(a=toml_path, b=json_path))
+        if toml_exists:
+            return toml_path
+        if json_exists:
+            return json_path
+        return json_path if self.fmt == "json" else toml_path
+
+    def load(self, year: int) -> YearFile:
+        path = self.path_for(year)
+        data = read_bytes(path)
+        if data is None:
+            return YearFile(year=year, path=path)
+        return _parse(path, data, year)
+
+    def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
+        """Entries dated within [start, end], reading only the years that range touches."""
+        found: list[Entry] = []
+        for year in self.years():
+            if (start and year < start.year) or (end and year > end.year):
+                continue
+            for entry in self.load(year).entries:
+                if (start is None or entry.date >= start) and (end is None or entry.date <= end):
+                    found.append(entry)
+        found.sort(key=sort_key)
+        return found
+
+    def recent(self, keep: Callable[[Entry], bool], limit: int,
+               end: dt.date | None = None) -> list[Entry]:
+        """The newest `limit` entries that pass `keep`, reading years newest first."""
+        found: list[Entry] = []
+        for year in reversed(self.years()):
+            if end and year > end.year:
+                continue
+            matching = [e for e in self.load(year).entries
+                        if keep(e) and (end is None or e.date <= end)]
+            found.extend(matching)
+            if len(found) >= limit:
+                break
+        found.sort(key=sort_key)
+        return found[-limit:] if limit else []
+
+    def find(self, entry_id: str) -> Entry:
+        year_file = self.load(id_year(entry_id))
+        return year_file.entries[year_file.index_of(entry_id.strip())]
+
+    # changing
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        ensure_dir(self.root)
+        lock_path = self.root / ".lock"
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as error:
+            raise FanError(_("cannot open the lock file {path}: {error}").format(
+                path=lock_path, error=error.strerror)) from None
+        try:
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise FanError(_("the journal is busy: another fan command has held "
+                                         "{path} for {n} seconds").format(
+                                             path=lock_path, n=int(LOCK_TIMEOUT))) from None
+                    time.sleep(0.005)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    @contextmanager
+    def change(self, year: int) -> Iterator[YearFile]:
+        """Lock, re-read `year`, let the caller change it, then save it if it changed."""
+        with self.lock():
+            year_file = self.load(year)
+            before = _dumps(year_file) if year_file.raw is not None else None
+            yield year_file
+            after = _dumps(year_file)
+            empty = year_file.raw is None and not (year_file.entries or year_file.sections)
+            if after != before and not empty:
+                self._save(year_file, after)
+
+    def _save(self, year_file: YearFile, data: bytes) -> None:
+        path = year_file.path
+        if year_file.raw is not None:
+            if year_file.version < SCHEMA_VERSION:
+                old = path.with_name(f"{path.name}.v{year_file.version}.bak")
+                if not old.exists():
+                    atomic_write(old, year_file.raw)
+            atomic_write(backup_path(path), year_file.raw)
+        atomic_write(path, data)
+        year_file.raw = data
+        year_file.version = SCHEMA_VERSION
+
+
+def sort_key(entry: Entry) -> tuple[dt.date, dt.datetime, int]:
+    return (entry.date, entry.created, id_number(entry.id))
+
+
+def open_journal() -> Journal:
+    from fanjournal import config
+
+    settings = config.load()
+    return Journal(settings.journal_dir, settings["format"])
