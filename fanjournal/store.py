@@ -253,6 +253,7 @@ class Journal:
     def __init__(self, root: Path, fmt: str = "toml") -> None:
         self.root = root
         self.fmt = fmt
+        self._loaded: dict[int, YearFile] = {}  # years read by this command, parsed once
 
     # reading
 
@@ -280,6 +281,12 @@ class Journal:
         return json_path if self.fmt == "json" else toml_path
 
     def load(self, year: int) -> YearFile:
+        """One year as it is on disk (parsed once per Journal; use `change` to modify)."""
+        if year not in self._loaded:
+            self._loaded[year] = self._read(year)
+        return self._loaded[year]
+
+    def _read(self, year: int) -> YearFile:
         path = self.path_for(year)
         data = read_bytes(path)
         if data is None:
@@ -348,13 +355,15 @@ class Journal:
     def change(self, year: int) -> Iterator[YearFile]:
         """Lock, re-read `year`, let the caller change it, then save it if it changed."""
         with self.lock():
-            year_file = self.load(year)
+            self._loaded.pop(year, None)
+            year_file = self._read(year)
             before = _dumps(year_file) if year_file.raw is not None else None
             yield year_file
             after = _dumps(year_file)
             empty = year_file.raw is None and not (year_file.entries or year_file.sections)
             if after != before and not empty:
                 self._save(year_file, after)
+            self._loaded[year] = year_file
 
     def _save(self, year_file: YearFile, data: bytes) -> None:
         path = year_file.path

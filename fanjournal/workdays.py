@@ -1,0 +1,119 @@
+"""Working days: the configured weekdays, less days off (stored in the journal) and public
+holidays (config `holidays`, from the `holidays` package, imported only when set)."""
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from fanjournal.errors import FanError
+from fanjournal.i18n import _
+from fanjournal.model import RecordError, stored_date
+
+OFF_SECTION = "off"
+
+
+@dataclass(frozen=True)
+class DayOff:
+    date: dt.date
+    reason: str = ""
+
+    def to_record(self) -> dict[str, object]:
+        record: dict[str, object] = {"date": self.date}
+        if self.reason:
+            record["reason"] = self.reason
+        return record
+
+
+def days_off_from(sections: dict[str, object], where: str) -> list[DayOff]:
+    """The `[[off]]` tables of one year file, validated."""
+    records = sections.get(OFF_SECTION, [])
+    if not isinstance(records, list):
+        raise FanError(_("{file}: 'off' must be a list of days off").format(file=where))
+    days = []
+    for index, record in enumerate(records):
+        try:
+            if not isinstance(record, dict) or "date" not in record:
+                raise RecordError("date", _("missing"))
+            reason = record.get("reason", "")
+            if not isinstance(reason, str):
+                raise RecordError("reason", _("expected text"))
+            days.append(DayOff(stored_date(record["date"], "date"), reason))
+        except RecordError as error:
+            raise FanError(_("{file}: day off {n}, field '{field}': {problem}").format(
+                file=where, n=index + 1, field=error.field, problem=error)) from None
+    return days
+
+
+def days(start: dt.date, end: dt.date) -> Iterator[dt.date]:
+    day = start
+    while day <= end:
+        yield day
+        day += dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Which days are working days. Pure: built once from config and journal, then queried."""
+
+    weekdays: frozenset[int] = frozenset(range(5))
+    off: dict[dt.date, str] = field(default_factory=dict)
+    holidays: dict[dt.date, str] = field(default_factory=dict)
+
+    def is_working(self, day: dt.date) -> bool:
+        return day.weekday() in self.weekdays and day not in self.off and day not in self.holidays
+
+    def why_not_working(self, day: dt.date) -> str | None:
+        """None on a working day; else "weekend", the day-off reason or the holiday's name."""
+        if day in self.off:
+            return self.off[day] or _("day off")
+        if day in self.holidays:
+            return self.holidays[day]
+        if day.weekday() not in self.weekdays:
+            return _("not a working weekday")
+        return None
+
+    def working_days(self, start: dt.date, end: dt.date) -> list[dt.date]:
+        return [d for d in days(start, end) if self.is_working(d)]
+
+    def count_working(self, start: dt.date, end: dt.date) -> int:
+        return sum(1 for d in days(start, end) if self.is_working(d))
+
+    def previous_working_day(self, day: dt.date, limit: int = 400) -> dt.date | None:
+        """The last working day before `day` (None when there is none within `limit` days)."""
+        for back in range(1, limit + 1):
+            candidate = day - dt.timedelta(days=back)
+            if self.is_working(candidate):
+                return candidate
+        return None
+
+
+def public_holidays(country: str, years: Iterable[int]) -> dict[dt.date, str]:
+    """Public holidays of `country` (e.g. "NL", or "US-CA" for a subdivision)."""
+    if not country:
+        return {}
+    import holidays
+
+    code, _sep, subdiv = country.partition("-")
+    try:
+        found = holidays.country_holidays(code, subdiv=subdiv or None, years=list(years))
+    except (NotImplementedError, KeyError):
+        raise FanError(_("config holidays: {code!r} is not a country the holidays package knows "
+                         "(try NL, BE, DE, GB, US)").format(code=country)) from None
+    return {day: str(name) for day, name in found.items()}
+
+
+def calendar_for(settings, journal, start: dt.date, end: dt.date) -> Calendar:  # type: ignore[no-untyped-def]
+    """The calendar for [start, end]: reads days off from the journal's year files only."""
+    years = range(start.year, end.year + 1)
+    off: dict[dt.date, str] = {}
+    known_years = set(journal.years())
+    for year in years:
+        if year in known_years:
+            year_file = journal.load(year)
+            for day in days_off_from(year_file.sections, str(year_file.path)):
+                off[day.date] = day.reason
+    return Calendar(
+        weekdays=settings.workdays,
+        off=off,
+        holidays=public_holidays(settings["holidays"], years),
+    )
