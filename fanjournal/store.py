@@ -136,6 +136,15 @@ class YearFile:
         raise FanError(_("no entry with id {id}").format(id=entry_id))
 
 
+@dataclass(frozen=True)
+class YearSummary:
+    """What status, streaks and the prompt need of a year, without the entries' text."""
+
+    year: int
+    fan_days: dict[dt.date, int]  # date -> number of fans that day
+    sections: dict[str, Any]  # the non-entry sections ([[off]], …) as stored
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
@@ -292,6 +301,14 @@ class Journal:
         if data is None:
             return YearFile(year=year, path=path)
         return _parse(path, data, year)
+
+    def summary(self, year: int) -> YearSummary:
+        """Fans per day and the other sections of one year (cheap: use it for counts)."""
+        year_file = self.load(year)
+        counts: dict[dt.date, int] = {}
+        for entry in year_file.entries:
+            counts[entry.date] = counts.get(entry.date, 0) + 1
+        return YearSummary(year, counts, year_file.sections)
 
     def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
         """Entries dated within [start, end], reading only the years that range touches."""

@@ -109,8 +109,8 @@ def calendar_for(settings, journal, start: dt.date, end: dt.date) -> Calendar:  
     known_years = set(journal.years())
     for year in years:
         if year in known_years:
-            year_file = journal.load(year)
-            for day in days_off_from(year_file.sections, str(year_file.path)):
+            sections = journal.summary(year).sections
+            for day in days_off_from(sections, str(journal.path_for(year))):
                 off[day.date] = day.reason
     return Calendar(
         weekdays=settings.workdays,
