@@ -246,7 +246,8 @@ def edit(
     if changes:
         updated = entries.update(book, entry_id, changes)
     else:
-        if not stdin_is_terminal():
+        has_editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not (has_editor or stdin_is_terminal()):
             raise FanError(_("no changes given; use flags such as --text, or run fan edit on a "
                              "terminal to open your editor"), 2)
         original = book.find(entry_id)

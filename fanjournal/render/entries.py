@@ -67,7 +67,8 @@ def print_table(entries: Sequence[Entry]) -> None:
         text = Text(e.text)
         if e.tags:
             text.append("  " + " ".join("#" + t for t in e.tags), style="dim")
-        table.add_row(e.id, e.date.isoformat(), e.moment, e.customer or "", text, flags(e))
+        table.add_row(e.id, e.date.isoformat(), e.moment, Text(e.customer or ""), text,
+                      flags(e))
     out = console()
     out.print(table)
     if len(entries) > 1:
@@ -76,6 +77,7 @@ def print_table(entries: Sequence[Entry]) -> None:
 
 def print_entry(entry: Entry, currency: str) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from fanjournal.render.console import console
 
@@ -99,5 +101,5 @@ def print_entry(entry: Entry, currency: str) -> None:
     rows += [(key, str(value)) for key, value in entry.extra.items()]
     for label, value in rows:
         if value:
-            table.add_row(label, value)
+            table.add_row(Text(label), Text(value))  # Text: data is never read as markup
     console().print(table)

@@ -1,0 +1,185 @@
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from fanjournal.errors import FanError
+from fanjournal.store import SCHEMA_VERSION, Journal
+
+from .conftest import assert_clean_error
+
+
+def test_files_are_private(fan, journal_dir):
+    assert fan("add", "Called back within the hour", "-c", "Anna").exit_code == 0
+    fan("add", "Second")
+    assert stat.S_IMODE(journal_dir.stat().st_mode) == 0o700
+    for path in journal_dir.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_previous_version_is_kept_as_backup(fan, journal_dir):
+    fan("add", "first")
+    first = (journal_dir / "2026.toml").read_text()
+    fan("add", "second")
+    assert (journal_dir / "2026.toml.bak").read_text() == first
+    assert "second" in (journal_dir / "2026.toml").read_text()
+
+
+def test_no_temp_files_are_left_behind(fan, journal_dir):
+    for n in range(3):
+        fan("add", f"fan {n}")
+    assert sorted(p.name for p in journal_dir.iterdir()) == [".lock", "2026.toml",
+                                                              "2026.toml.bak"]
+
+
+def test_file_starts_with_schema_version_and_reads_back(fan, journal_dir):
+    fan("add", 'She said "thanks" \\ merci 🎉', "-t", "x", "--score", "9", "--cost", "2.50")
+    text = (journal_dir / "2026.toml").read_text()
+    assert text.startswith(f"schema_version = {SCHEMA_VERSION}\n")
+    assert "[[fan]]" in text
+    data = json.loads(fan("list", "--format", "json").stdout)
+    assert data[0]["text"] == 'She said "thanks" \\ merci 🎉'
+    assert data[0]["cost"] == "2.50"
+
+
+def test_json_format_stores_the_same_model(fan, journal_dir):
+    assert fan("config", "set", "format", "json").exit_code == 0
+    fan("add", "In JSON", "-c", "Bo", "--peak")
+    stored = json.loads((journal_dir / "2026.json").read_text())
+    assert stored["schema_version"] == SCHEMA_VERSION
+    assert stored["fan"][0]["customer"] == "Bo"
+    assert stored["fan"][0]["date"] == "2026-11-20"
+    assert json.loads(fan("list", "-f", "json").stdout)[0]["peak"] is True
+
+
+def test_unknown_keys_survive_a_rewrite(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    (journal_dir / "2026.toml").write_text(
+        'schema_version = 1\nnext_number = 2\nfuture_top = "kept"\n\n'
+        '[[fan]]\nid = "2026-001"\ndate = 2026-11-19\ntext = "old"\nmood = "great"\n'
+        "[fan.extra_table]\nx = 1\n"
+    )
+    fan("add", "new")
+    text = (journal_dir / "2026.toml").read_text()
+    assert 'mood = "great"' in text
+    assert 'future_top = "kept"' in text
+    assert "x = 1" in text
+
+
+def test_entry_added_by_hand_without_id_gets_one(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    (journal_dir / "2026.toml").write_text(
+        'schema_version = 1\n\n[[fan]]\ndate = 2026-11-19\ntext = "typed by hand"\n')
+    result = fan("add", "by fan")
+    assert "2026-002" in result.stdout
+    assert '"id": "2026-001"' in fan("list", "-f", "json").stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("schema_version = 1\n[[fan]]\nid = 2026-001\n", "not valid TOML"),
+        ('schema_version = 1\n\n[[fan]]\nid = "2026-001"\ndate = 2026-11-19\ntext = "a"\n\n'
+         '[[fan]]\nid = "2026-002"\ndate = 2026-11-19\ntext = "b"\nscore = 12\n',
+         "entry 2 (line 8), field 'score'"),
+        ('schema_version = 1\n[[fan]]\nid = "2026-001"\ndate = 2026-11-19\n',
+         "field 'text'"),
+        ("schema_version = 99\n", "schema_version 99"),
+        ('schema_version = 1\n[[fan]]\nid = "2026-001"\ndate = 2026-11-19\ntext = "a"\n'
+         '[[fan]]\nid = "2026-001"\ndate = 2026-11-19\ntext = "b"\n', "used twice"),
+    ],
+)
+def test_a_broken_journal_is_never_overwritten(fan, journal_dir, content, expected):
+    journal_dir.mkdir(parents=True)
+    path = journal_dir / "2026.toml"
+    path.write_text(content)
+    for args in (["add", "another"], ["list"], ["rm", "2026-001", "--yes"],
+                 ["edit", "2026-001", "--text", "x"]):
+        result = fan(*args)
+        assert_clean_error(result, code=1, message=expected)
+        assert str(path) in result.stderr
+    assert path.read_text() == content
+    assert not (journal_dir / "2026.toml.bak").exists()
+
+
+def test_broken_journal_message_says_how_to_restore(fan, journal_dir):
+    fan("add", "good")
+    fan("add", "also good")
+    path = journal_dir / "2026.toml"
+    path.write_text(path.read_text().replace('moment = "zomaar"', 'moment = "oops"', 1))
+    result = fan("add", "third")
+    assert_clean_error(result, code=1, message="cp ")
+    assert "2026.toml.bak" in result.stderr
+    assert "field 'moment'" in result.stderr
+
+
+def test_other_years_are_not_read_when_adding(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    (journal_dir / "2019.toml").write_text("this is not toml [")
+    assert fan("add", "today's fan").exit_code == 0
+    assert fan("list", "-n", "1").exit_code == 0
+    assert_clean_error(fan("list"), message="2019.toml")
+
+
+def test_ids_are_never_reused_after_removal(fan):
+    fan("add", "one")
+    fan("add", "two")
+    assert fan("rm", "2026-002", "--yes").exit_code == 0
+    assert "2026-003" in fan("add", "three").stdout
+
+
+def test_backdated_fan_goes_to_its_own_year(fan, journal_dir):
+    result = fan("add", "late entry", "--date", "2025-12-31")
+    assert "2025-001" in result.stdout
+    assert (journal_dir / "2025.toml").exists()
+    assert "2025-001" in fan("show", "2025-001").stdout
+
+
+def test_lock_times_out_with_a_clear_message(journal_dir, monkeypatch):
+    import fcntl
+
+    from fanjournal import store
+
+    journal = Journal(journal_dir)
+    journal_dir.mkdir(parents=True)
+    fd = os.open(journal_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    monkeypatch.setattr(store, "LOCK_TIMEOUT", 0.05)
+    try:
+        with pytest.raises(FanError, match="busy"), journal.change(2026):
+            pass
+    finally:
+        os.close(fd)
+
+
+def test_twenty_concurrent_processes_add_twenty_entries(fan_home, fan):
+    script = (
+        "import sys; from fanjournal.cli import main; "
+        "sys.argv = ['fan', 'add', 'concurrent fan ' + sys.argv[1]]; main()"
+    )
+    env = {**os.environ, "FAN_HOME": str(fan_home)}
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(n)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for n in range(20)]
+    outcomes = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outcomes
+    data = json.loads(fan("list", "-f", "json").stdout)
+    assert len(data) == 20
+    assert sorted(e["text"] for e in data) == sorted(f"concurrent fan {n}" for n in range(20))
+    assert len({e["id"] for e in data}) == 20
+
+
+def test_installed_entry_point_runs_concurrently(fan_process, fan):
+    procs = [
+        subprocess.Popen([__import__("tests.conftest", fromlist=["x"]).fan_executable(), "add",
+                          f"installed {n}"], env=os.environ.copy(), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+        for n in range(5)
+    ]
+    for p in procs:
+        p.communicate(timeout=60)
+        assert p.returncode == 0
+    assert len(json.loads(fan("list", "-f", "json").stdout)) == 5
