@@ -2,6 +2,7 @@
 
 import datetime as dt
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -27,6 +28,7 @@ class Draft:
     minutes: int | None = None
     peak: bool = False
     gold: bool = False
+    quote: str | None = None
     extra: tuple[tuple[str, Any], ...] = ()
 
 
@@ -37,15 +39,15 @@ class Added:
 
 
 def add(journal: Journal, draft: Draft, created: dt.datetime) -> Added:
-    with journal.change(draft.date.year) as year_file:
-        entry = Entry(
-            id=year_file.new_id(), date=draft.date, created=created, text=draft.text,
+    def make(entry_id: str) -> Entry:
+        return Entry(
+            id=entry_id, date=draft.date, created=created, text=draft.text,
             moment=draft.moment, customer=draft.customer, tags=draft.tags, score=draft.score,
             cost=draft.cost, minutes=draft.minutes, peak=draft.peak, gold=draft.gold,
-            extra=dict(draft.extra),
+            quote=draft.quote, extra=dict(draft.extra),
         )
-        year_file.entries.append(entry)
-        same_day = sum(1 for e in year_file.entries if e.date == draft.date)
+
+    entry, same_day = journal.append(draft.date.year, make)
     return Added(entry, same_day)
 
 
@@ -125,7 +127,7 @@ def remove(journal: Journal, entry_id: str) -> Entry:
 # --- the entry as a TOML document, for `fan edit` in $EDITOR
 
 EDITABLE = ("date", "moment", "customer", "text", "tags", "score", "cost", "minutes", "peak",
-            "gold")
+            "gold", "quote")
 
 
 def editable_toml(entry: Entry) -> str:
@@ -162,23 +164,50 @@ def parse_edited(text: str, original: Entry, today: dt.date) -> dict[str, Any]:
     return changes
 
 
-def anonymize(entries: list[Entry]) -> list[Entry]:
-    """Replace each customer's name by "Customer N" (stable within the list), also in the text."""
+# Capitalised words of a name that say nothing about who it is: never scrubbed on their own.
+_NAME_FILLERS = frozenset({
+    "the", "and", "for", "van", "der", "den", "het", "een", "ten", "ter", "von", "les", "del",
+    "ltd", "inc", "llc", "gmbh", "co", "company", "group", "bakery", "shop", "store",
+})
+
+
+def anonymize(entries: list[Entry], known: Iterable[str] = ()) -> list[Entry]:
+    """Replace each customer's name by "Customer N" (stable within the list), also in the text
+    and the quote.
+
+    `known` adds names to scrub from the text that are not a customer of these entries (say,
+    every customer in the journal: a story may mention another one). A full name is replaced
+    wherever it stands as a word, in any case; each capitalised part of a name of three letters
+    or more ("Anna" and "Vries" of "Anna de Vries") is replaced where it appears capitalised, so
+    a first name alone does not leak either.
+    """
     import re
 
-    names: dict[str, str] = {}
-    for entry in entries:
-        if entry.customer and entry.customer.casefold() not in names:
-            names[entry.customer.casefold()] = _("Customer {n}").format(n=len(names) + 1)
+    names: dict[str, str] = {}  # casefolded full name -> "Customer N"
+    spellings: set[str] = set()
+    for name in [e.customer for e in entries if e.customer] + [n for n in known if n.strip()]:
+        name = name.strip()
+        spellings |= {name, name.casefold()}
+        if name.casefold() not in names:
+            names[name.casefold()] = _("Customer {n}").format(n=len(names) + 1)
     if not names:
         return entries
-    # longest names first, so "Anna de Vries" is replaced before "Anna"
-    originals = {e.customer for e in entries if e.customer}
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(originals, key=len, reverse=True)),
-                         re.IGNORECASE)
+    parts: dict[str, str] = {}  # a capitalised part of a name -> that name's "Customer N"
+    for name in sorted(spellings, key=len, reverse=True):
+        for part in re.findall(r"\w+", name):
+            if len(part) >= 3 and part[0].isupper() and part.casefold() not in _NAME_FILLERS:
+                parts.setdefault(part, names[name.casefold()])
+
+    def alternatives(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest 1st
+
+    any_part = f"|{alternatives(parts)}" if parts else ""
+    pattern = re.compile(rf"(?<!\w)(?:(?i:{alternatives(spellings)}){any_part})(?!\w)")
 
     def scrub(text: str) -> str:
-        return pattern.sub(lambda m: names.get(m.group(0).casefold(), m.group(0)), text)
+        return pattern.sub(
+            lambda m: names.get(m.group(0).casefold()) or parts.get(m.group(0), m.group(0)), text)
 
-    return [e.with_changes(customer=names[e.customer.casefold()] if e.customer else None,
-                           text=scrub(e.text)) for e in entries]
+    return [e.with_changes(customer=names[e.customer.strip().casefold()] if e.customer else None,
+                           text=scrub(e.text), quote=scrub(e.quote) if e.quote else None)
+            for e in entries]

@@ -122,6 +122,21 @@ def parse_customer(value: Any) -> str | None:
     return value.strip() or None
 
 
+MAX_QUOTE = 2_000
+
+
+def parse_quote(value: Any) -> str | None:
+    """What the customer said, in their words (shown on the stories wall); empty means none."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise FanError(_("the quote must be text"))
+    quote = value.strip()
+    if len(quote) > MAX_QUOTE:
+        raise FanError(_("the quote is longer than {n} characters").format(n=MAX_QUOTE))
+    return quote or None
+
+
 def make_id(year: int, number: int) -> str:
     return f"{year}-{number:03d}"
 
@@ -154,6 +169,7 @@ class Entry:
     minutes: int | None = None
     peak: bool = False
     gold: bool = False
+    quote: str | None = None  # what the customer said (schema 2)
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def with_changes(self, **changes: Any) -> "Entry":
@@ -166,6 +182,8 @@ class Entry:
         if self.customer:
             record["customer"] = self.customer
         record["text"] = self.text
+        if self.quote:
+            record["quote"] = self.quote
         if self.tags:
             record["tags"] = list(self.tags)
         if self.score is not None:
@@ -270,6 +288,7 @@ def entry_from_record(record: dict[str, Any]) -> Entry:
             ("score", parse_score),
             ("cost", parse_cost),
             ("minutes", parse_minutes),
+            ("quote", parse_quote),
         ):
             if record.get(name) is not None:
                 try:

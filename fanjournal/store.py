@@ -16,9 +16,10 @@ import os
 import re
 import time
 import tomllib
+import copy
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,9 +32,40 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
+CACHE_VERSION = 1
+_NEXT_NUMBER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
+_NEXT_NUMBER_JSON = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
+
+
+# --- schema migrations: a file is upgraded in memory when read, and written in the newest
+# version on its next save (after keeping the original as `<file>.v<N>.bak`).
+
+
+def v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 adds stories, NPS and follow-ups to a year file.
+
+    New in version 2: an entry's `quote` (what the customer said), `[[nps]]` survey answers and
+    `[[follow_up]]` touchpoints of new customers' first 100 days (see nps.py and followups.py).
+    Those are additions a version 1 file cannot hold, so nothing needs converting there. What is
+    converted: an entry `cost` typed by hand as a TOML or JSON number (`cost = 12.5`) becomes the
+    exact decimal string version 2 always stores (`cost = "12.5"`), so money never passes
+    through a float again.
+    """
+    records = document.get("fan")
+    if isinstance(records, list):
+        for record in records:
+            if not isinstance(record, dict):
+                continue
+            cost = record.get("cost")
+            if isinstance(cost, int | float) and not isinstance(cost, bool):
+                # str() of a float is its shortest round-trip form: 12.5, not 12.4999…
+                record["cost"] = str(Decimal(str(cost)))
+    document["schema_version"] = 2
+    return document
+
 
 # Named, ordered migrations: MIGRATIONS[i] turns a version i+1 file into version i+2.
-MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = []
+MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [v1_to_v2]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
 
@@ -61,8 +93,10 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash leaves either the old or the new file, whole."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` to `path` so that a crash leaves either the old or the new file, whole.
+
+    `durable=False` skips the fsyncs: for derived files (the cache) that may be lost."""
     ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -73,7 +107,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -84,7 +119,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             pass
         raise FanError(_("cannot write {path}: {error}").format(path=path, error=error.strerror)) \
             from None
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def write_toml_file(path: Path, data: dict[str, Any]) -> None:
@@ -120,7 +156,8 @@ class YearFile:
     next_number: int = 1
     sections: dict[str, Any] = field(default_factory=dict)
     version: int = SCHEMA_VERSION
-    raw: bytes | None = None
+    raw: bytes | None = None  # the bytes it was parsed from (None: new, or read from the cache)
+    cached: bool = False  # read from the cache: entries are exact, sections hold JSON types
 
     def new_id(self) -> str:
         used = max((id_number(e.id) for e in self.entries if id_year(e.id) == self.year),
@@ -292,20 +329,97 @@ class Journal:
     def load(self, year: int) -> YearFile:
         """One year as it is on disk (parsed once per Journal; use `change` to modify)."""
         if year not in self._loaded:
-            self._loaded[year] = self._read(year)
+            self._loaded[year] = self._read_cached(year) or self._read(year)
         return self._loaded[year]
 
     def _read(self, year: int) -> YearFile:
+        """Parse and validate the year file itself, and refresh its cache."""
         path = self.path_for(year)
         data = read_bytes(path)
         if data is None:
             return YearFile(year=year, path=path)
-        return _parse(path, data, year)
+        year_file = _parse(path, data, year)
+        self._write_cache(year_file)
+        return year_file
+
+    # The cache mirrors year files already validated, so `fan add` and the daily views cost the
+    # same after ten years as on day one:
+    #   .cache/<year>.days.json     signature of the year file (size, mtime, inode), schema
+    #                               version, next_number, entry count, fans per day, sections
+    #   .cache/<year>.entries.jsonl one entry per line, appended to by `fan add`
+    # Any mismatch or damage is ignored and the year file is parsed again: the cache is never
+    # the source of truth, and nothing in it is ever written back into the journal.
+
+    def _cache_path(self, year: int, name: str) -> Path:
+        return self.root / ".cache" / f"{year}.{name}"
+
+    def _head(self, year: int) -> dict[str, Any] | None:
+        """The year's cached head, if it still describes the file on disk."""
+        signature = _signature(self.path_for(year))
+        if signature is None:
+            return None
+        try:
+            head = json.loads(self._cache_path(year, "days.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(head, dict) or head.get("cache") != CACHE_VERSION \
+                or head.get("signature") != signature:
+            return None
+        return head
+
+    def _read_cached(self, year: int) -> YearFile | None:
+        head = self._head(year)
+        if head is None:
+            return None
+        try:
+            lines = self._cache_path(year, "entries.jsonl").read_bytes().splitlines()
+            if len(lines) != head["count"]:
+                return None
+            entries = [_entry_from_cache(json.loads(line)) for line in lines]
+            return YearFile(year=year, path=self.path_for(year), entries=entries,
+                            next_number=head["next_number"], sections=head["sections"],
+                            version=head["version"], raw=None, cached=True)
+        except (OSError, KeyError, TypeError, ValueError, ArithmeticError):
+            return None
+
+    def _write_head(self, year: int, head: dict[str, Any]) -> None:
+        signature = _signature(self.path_for(year))
+        if signature is None:
+            return
+        head = {**head, "cache": CACHE_VERSION, "signature": signature}
+        text = json.dumps(head, default=_json_default, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(self._cache_path(year, "days.json"), text.encode(), durable=False)
+
+    def _write_cache(self, year_file: YearFile) -> None:
+        counts: dict[str, int] = {}
+        for entry in year_file.entries:
+            day = entry.date.isoformat()
+            counts[day] = counts.get(day, 0) + 1
+        lines = "".join(_cache_line(entry) for entry in year_file.entries)
+        try:
+            ensure_dir(self.root / ".cache")
+            atomic_write(self._cache_path(year_file.year, "entries.jsonl"), lines.encode(),
+                         durable=False)
+            self._write_head(year_file.year, {
+                "version": year_file.version, "next_number": year_file.next_number,
+                "count": len(year_file.entries), "fan_days": counts,
+                "sections": year_file.sections})
+        except (FanError, TypeError, ValueError):
+            pass  # a cache that cannot be written only costs speed
 
     def summary(self, year: int) -> YearSummary:
         """Fans per day and the other sections of one year (cheap: use it for counts)."""
+        if year not in self._loaded:
+            cached = self._head(year)
+            if cached is not None:
+                try:
+                    counts = {dt.date.fromisoformat(day): int(n)
+                              for day, n in cached["fan_days"].items()}
+                    return YearSummary(year, counts, cached["sections"])
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    pass
         year_file = self.load(year)
-        counts: dict[dt.date, int] = {}
+        counts = {}
         for entry in year_file.entries:
             counts[entry.date] = counts.get(entry.date, 0) + 1
         return YearSummary(year, counts, year_file.sections)
@@ -374,13 +488,53 @@ class Journal:
         with self.lock():
             self._loaded.pop(year, None)
             year_file = self._read(year)
-            before = _dumps(year_file) if year_file.raw is not None else None
+            kept = list(year_file.entries)
+            number, sections = year_file.next_number, copy.deepcopy(year_file.sections)
             yield year_file
-            after = _dumps(year_file)
+            changed = (len(year_file.entries) != len(kept)
+                       or any(a is not b for a, b in zip(kept, year_file.entries, strict=False))
+                       or year_file.next_number != number or year_file.sections != sections)
             empty = year_file.raw is None and not (year_file.entries or year_file.sections)
-            if after != before and not empty:
-                self._save(year_file, after)
+            if changed and not empty:
+                self._save(year_file, _dumps(year_file))
+                self._write_cache(year_file)
             self._loaded[year] = year_file
+
+    def append(self, year: int, make: Callable[[str], Entry]) -> tuple[Entry, int]:
+        """Add one entry, made by `make(new_id)`; returns it and the number of fans that day.
+
+        The common case touches neither the year's other entries nor a TOML parser: the id
+        counter and the day counts come from the cache, and the new table is appended to the
+        file's text. Anything unusual (no cache, an older schema, a file edited by hand) takes
+        the full path: parse, validate, write whole.
+        """
+        with self.lock():
+            self._loaded.pop(year, None)
+            head = self._head(year)
+            path = self.path_for(year)
+            raw = read_bytes(path) if head is not None else None
+            if head is not None and raw is not None and head.get("version") == SCHEMA_VERSION:
+                number = head["next_number"]
+                entry = make(make_id(year, number))
+                data = _appended(raw, path.suffix, entry, number + 1)
+                if data is not None:
+                    self._save(YearFile(year=year, path=path, raw=raw), data)
+                    day = entry.date.isoformat()
+                    head["fan_days"][day] = head["fan_days"].get(day, 0) + 1
+                    head.update(next_number=number + 1, count=head["count"] + 1)
+                    try:
+                        with self._cache_path(year, "entries.jsonl").open("a") as cache:
+                            cache.write(_cache_line(entry))
+                        self._write_head(year, head)
+                    except (OSError, FanError, TypeError, ValueError):
+                        pass  # the next read notices and parses the file again
+                    return entry, head["fan_days"][day]
+            year_file = self._read(year)
+            entry = make(year_file.new_id())
+            year_file.entries.append(entry)
+            self._save(year_file, _dumps(year_file))
+            self._write_cache(year_file)
+            return entry, sum(1 for e in year_file.entries if e.date == entry.date)
 
     def _save(self, year_file: YearFile, data: bytes) -> None:
         path = year_file.path
@@ -393,6 +547,62 @@ class Journal:
         atomic_write(path, data)
         year_file.raw = data
         year_file.version = SCHEMA_VERSION
+
+
+def _signature(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+
+
+def _cache_line(entry: Entry) -> str:
+    record = entry.to_json()
+    if entry.extra:
+        record["extra"] = entry.extra
+    return json.dumps(record, default=_json_default, ensure_ascii=False,
+                      separators=(",", ":")) + "\n"
+
+
+def _appended(raw: bytes, suffix: str, entry: Entry, next_number: int) -> bytes | None:
+    """The file's text with `entry` added at the end, or None if its layout is not ours."""
+    if suffix == ".toml":
+        header_end = raw.find(b"\n[")
+        header = raw[:header_end] if header_end >= 0 else raw
+        if not _NEXT_NUMBER.search(header):
+            return None
+        import tomli_w
+
+        head = _NEXT_NUMBER.sub(f"next_number = {next_number}".encode(), header, 1)
+        body = raw[len(header):]
+        if body and not body.endswith(b"\n"):
+            body += b"\n"
+        return head + body + b"\n" + tomli_w.dumps({"fan": [entry.to_record()]}).encode()
+    # JSON as _dumps writes it: "fan" is the last key, one entry object after another
+    ending = b"\n  ]\n}\n"
+    if not raw.endswith(ending) or not _NEXT_NUMBER_JSON.search(raw):
+        return None
+    record = json.dumps(entry.to_record(), default=_json_default, ensure_ascii=False, indent=2)
+    indented = "\n".join("    " + line for line in record.splitlines()).encode()
+    head = _NEXT_NUMBER_JSON.sub(f'  "next_number": {next_number},'.encode(), raw, 1)
+    return head[: -len(ending)] + b",\n" + indented + ending
+
+
+_CACHE_FIELDS = {f.name: f.type for f in fields(Entry)}
+
+
+def _entry_from_cache(record: dict[str, Any]) -> Entry:
+    values = dict(record)
+    values["date"] = dt.date.fromisoformat(values["date"])
+    values["created"] = dt.datetime.fromisoformat(values["created"])
+    values["tags"] = tuple(values.get("tags") or ())
+    if values.get("cost") is not None:
+        values["cost"] = Decimal(values["cost"])
+    unknown = set(values) - set(_CACHE_FIELDS)
+    if unknown:
+        raise ValueError(f"cache has unknown fields {unknown}")
+    return Entry(**values)
 
 
 def sort_key(entry: Entry) -> tuple[dt.date, dt.datetime, int]:

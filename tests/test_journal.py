@@ -29,7 +29,7 @@ def test_add_stores_every_field(fan):
         "id": "2026-001", "date": "2026-11-16", "created": entry["created"],
         "text": "Fixed a printer that wasn't ours", "moment": "niet-mijn-probleem",
         "customer": "Anna Jansen", "tags": ["printer", "office"], "score": 9, "cost": "12.5",
-        "minutes": 20, "peak": True, "gold": True,
+        "minutes": 20, "peak": True, "gold": True, "quote": None,
     }
     assert entry["created"][10] == "T" and entry["created"][-6] in "+-"
 
@@ -150,7 +150,7 @@ def test_csv_has_every_field_and_neutralises_formulas(fan):
     fan("add", "=HYPERLINK(\"http://evil\")", "-c", "+31 6 1234", "-t", "a", "-t", "b")
     rows = list(csv.reader(io.StringIO(fan("list", "-f", "csv").stdout)))
     assert rows[0] == ["id", "date", "created", "text", "moment", "customer", "tags", "score",
-                       "cost", "minutes", "peak", "gold"]
+                       "cost", "minutes", "peak", "gold", "quote"]
     assert rows[1][3] == "'=HYPERLINK(\"http://evil\")"
     assert rows[1][5] == "'+31 6 1234"
     assert rows[1][6] == "a;b"

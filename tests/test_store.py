@@ -16,8 +16,9 @@ def test_files_are_private(fan, journal_dir):
     assert fan("add", "Called back within the hour", "-c", "Anna").exit_code == 0
     fan("add", "Second")
     assert stat.S_IMODE(journal_dir.stat().st_mode) == 0o700
-    for path in journal_dir.iterdir():
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    for path in journal_dir.rglob("*"):
+        expected = 0o700 if path.is_dir() else 0o600
+        assert stat.S_IMODE(path.stat().st_mode) == expected, path
 
 
 def test_previous_version_is_kept_as_backup(fan, journal_dir):
@@ -31,8 +32,10 @@ def test_previous_version_is_kept_as_backup(fan, journal_dir):
 def test_no_temp_files_are_left_behind(fan, journal_dir):
     for n in range(3):
         fan("add", f"fan {n}")
-    assert sorted(p.name for p in journal_dir.iterdir()) == [".lock", "2026.toml",
+    assert sorted(p.name for p in journal_dir.iterdir()) == [".cache", ".lock", "2026.toml",
                                                               "2026.toml.bak"]
+    assert sorted(p.name for p in (journal_dir / ".cache").iterdir()) == [
+        "2026.days.json", "2026.entries.jsonl"]
 
 
 def test_file_starts_with_schema_version_and_reads_back(fan, journal_dir):
@@ -183,3 +186,85 @@ def test_installed_entry_point_runs_concurrently(fan_process, fan):
         p.communicate(timeout=60)
         assert p.returncode == 0
     assert len(json.loads(fan("list", "-f", "json").stdout)) == 5
+
+
+def _journal_as_parsed(journal_dir, year=2026):
+    """The year as a fresh, cache-free parse of the file itself would give it."""
+    from fanjournal.store import _parse
+
+    path = journal_dir / f"{year}.toml"
+    return [e.to_record() for e in _parse(path, path.read_bytes(), year).entries]
+
+
+def test_appending_through_the_cache_gives_the_same_file_as_a_full_parse(fan, journal_dir):
+    for n in range(5):
+        fan("add", f"fan {n}", "-c", f"C{n}", "-t", "x", "--score", str(n), "--cost", "1.5")
+    assert (journal_dir / ".cache" / "2026.entries.jsonl").exists()
+    parsed = _journal_as_parsed(journal_dir)
+    assert [r["text"] for r in parsed] == [f"fan {n}" for n in range(5)]
+    assert "next_number = 6" in (journal_dir / "2026.toml").read_text()
+    listed = json.loads(fan("list", "-f", "json").stdout)
+    assert [e["id"] for e in listed] == [r["id"] for r in parsed]
+    assert listed[4]["cost"] == "1.5" and listed[4]["tags"] == ["x"]
+
+
+def test_a_hand_edit_is_seen_despite_the_cache(fan, journal_dir):
+    fan("add", "original text")
+    path = journal_dir / "2026.toml"
+    path.write_text(path.read_text().replace("original text", "edited by hand"))
+    assert json.loads(fan("list", "-f", "json").stdout)[0]["text"] == "edited by hand"
+    fan("add", "second")
+    assert [r["text"] for r in _journal_as_parsed(journal_dir)] == ["edited by hand", "second"]
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"cache": 1, "signature": [1]}', ""])
+def test_a_damaged_cache_is_ignored(fan, journal_dir, damage):
+    fan("add", "one")
+    for cache in (journal_dir / ".cache").iterdir():
+        cache.write_text(damage)
+    fan("add", "two")
+    assert [e["text"] for e in json.loads(fan("list", "-f", "json").stdout)] == ["one", "two"]
+
+
+def test_a_broken_file_is_not_appended_to_even_with_a_cache(fan, journal_dir):
+    fan("add", "one")
+    path = journal_dir / "2026.toml"
+    path.write_text(path.read_text() + "\n[[fan]]\nbroken = \n")
+    broken = path.read_text()
+    assert_clean_error(fan("add", "two"), message="not valid TOML")
+    assert path.read_text() == broken
+
+
+def test_append_without_a_next_number_line_falls_back_to_a_full_write(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    path = journal_dir / "2026.toml"
+    path.write_text(f'schema_version = {SCHEMA_VERSION}\n\n[[fan]]\nid = "2026-004"\n'
+                    'date = 2026-11-19\ntext = "by hand"\n')
+    fan("list")  # builds the cache
+    assert "2026-005" in fan("add", "next").stdout
+    assert "next_number = 6" in path.read_text()
+    assert [r["id"] for r in _journal_as_parsed(journal_dir)] == ["2026-004", "2026-005"]
+
+
+def test_adding_to_an_old_schema_year_keeps_the_old_file(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    path = journal_dir / "2026.toml"
+    old = 'schema_version = 1\nnext_number = 2\n\n[[fan]]\nid = "2026-001"\ndate = 2026-11-19\n' \
+          'text = "old"\ncost = 12.5\n'
+    path.write_text(old)
+    fan("list")
+    fan("add", "new")
+    if SCHEMA_VERSION > 1:
+        assert (journal_dir / "2026.toml.v1.bak").read_text() == old
+        assert path.read_text().startswith(f"schema_version = {SCHEMA_VERSION}\n")
+    assert [r["text"] for r in _journal_as_parsed(journal_dir)] == ["old", "new"]
+
+
+def test_json_journal_appends_stay_valid_json(fan, journal_dir):
+    fan("config", "set", "format", "json")
+    for n in range(4):
+        assert f"2026-00{n + 1}" in fan("add", f'json "fan" {n}', "-t", "t").stdout
+    stored = json.loads((journal_dir / "2026.json").read_text())
+    assert stored["next_number"] == 5
+    assert [e["text"] for e in stored["fan"]] == [f'json "fan" {n}' for n in range(4)]
+    assert fan("add", "fifth").stdout == "Added 2026-005 — 5 fans today.\n"
