@@ -327,3 +327,56 @@ def test_installed_script_errors_have_no_traceback(fan_process):
     assert_clean_error(result, code=1, message="score must be from 0 to 10")
     result = fan_process("add", stdin_text := "")  # noqa: F841 - empty piped text
     assert_clean_error(result, code=1, message="the text is empty")
+
+
+def _run_in_pty(args, answers, timeout=30):
+    """Run the installed fan on a pseudo-terminal, typing each answer after its prompt."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import time
+
+    from .conftest import fan_executable
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([fan_executable(), *args], stdin=follower, stdout=follower,
+                            stderr=follower, env=os.environ.copy(), close_fds=True)
+    os.close(follower)
+    seen, pending, deadline = b"", list(answers), time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if pending and seen.rstrip().endswith((b":", b"]:", b"?")):
+                os.write(leader, pending.pop(0).encode() + b"\r")
+        elif proc.poll() is not None:
+            break
+    proc.wait(timeout=timeout)
+    os.close(leader)
+    return proc.returncode, seen.decode(errors="replace")
+
+
+def test_add_asks_for_text_and_moment_on_a_terminal(fan):
+    code, screen = _run_in_pty(["add"], ["Fixed the coffee machine", "niet"])
+    assert code == 0, screen
+    assert "What did you do for the customer?" in screen
+    assert "Added 2026-001 — 1 fan today." in screen
+    (entry,) = entries(fan)
+    assert (entry["text"], entry["moment"]) == ("Fixed the coffee machine", "niet-mijn-probleem")
+
+
+def test_rm_asks_on_a_terminal_and_no_keeps_the_entry(fan):
+    fan("add", "Keep me")
+    code, screen = _run_in_pty(["rm", "2026-001"], ["n"])
+    assert code == 1 and "Nothing removed." in screen
+    assert len(entries(fan)) == 1
+    code, screen = _run_in_pty(["rm", "2026-001"], ["y"])
+    assert code == 0 and "Removed 2026-001." in screen
+    assert entries(fan) == []
