@@ -1,5 +1,6 @@
 """The `fan` command line: the app and its command modules, each registering its commands."""
 
+from fanjournal.cli import coach  # noqa: F401  (registers nee, coach, idea)
 from fanjournal.cli import journal, settings  # noqa: F401  (registers the commands)
 from fanjournal.cli.app import app
 

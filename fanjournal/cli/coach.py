@@ -1,0 +1,218 @@
+"""Commands that help make a fan: nee ("Nee, maar…" templates), coach (moments) and idea."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from fanjournal.cli.app import app, complete_moment, past_date, today
+from fanjournal.cli.journal import CostOpt, DateOpt, MinutesOpt, ScoreOpt, TagOpt
+from fanjournal.errors import FanError
+from fanjournal.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from fanjournal.templates import Situation
+
+PANEL = _("Making fans")
+
+
+def _interactive() -> bool:
+    """Ask for what is missing only when a person is typing (not in pipes, scripts or tests)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _language() -> str:
+    from fanjournal import i18n
+
+    return i18n.language()
+
+
+def _warn(problem: str | None) -> None:
+    if problem:
+        typer.echo(_("fan: warning: {problem}; using the shipped templates only").format(
+            problem=problem), err=True)
+
+
+def _complete_situation(incomplete: str) -> list[str]:
+    from fanjournal import templates
+
+    loaded = templates.load(_language())
+    return [s.name for s in loaded.situations if s.name.startswith(incomplete.lower())]
+
+
+def _ask_missing(names: list[str], descriptions: dict[str, str]) -> dict[str, str]:
+    answers = {}
+    for name in names:
+        label = _("{name} — {description} (Enter leaves it open)").format(
+            name=name, description=descriptions.get(name, name))
+        answers[name] = typer.prompt(label, default="", show_default=False).strip()
+    return answers
+
+
+def _log_text(text: str | None, default: str) -> str:
+    """What you did: --text, else asked on a terminal, else read from a pipe, else `default`."""
+    if text is not None:
+        return text
+    if _interactive():
+        return str(typer.prompt(_("What did you do for the customer?"), default=default))
+    piped = sys.stdin.read() if sys.stdin is not None else ""
+    return piped if piped.strip() else default
+
+
+@app.command(rich_help_panel=PANEL, help=_(
+    "\"No, but…\": words for when you must say no. Without a situation, lists them all."))
+def nee(
+    situation: Annotated[str | None, typer.Argument(
+        help=_("The situation you are in, such as price or out-of-stock (see fan nee)."),
+        autocompletion=_complete_situation, show_default=False)] = None,
+    fill: Annotated[list[str] | None, typer.Option(
+        "--fill", metavar="NAME=VALUE",
+        help=_("Fill in a placeholder, such as --fill customer=Anna; repeat for more. "
+               "On a terminal, missing ones are asked for."))] = None,
+    search: Annotated[str | None, typer.Option(
+        "--search", "-s", help=_("Show the situations whose words contain this text."))] = None,
+    log: Annotated[bool, typer.Option(
+        "--log", help=_("Then log the fan with moment nee-maar, as fan add does."))] = False,
+    text: Annotated[str | None, typer.Option(
+        "--text", help=_("With --log: what you did (else asked on a terminal)."))] = None,
+    customer: Annotated[str | None, typer.Option(
+        "--customer", "-c",
+        help=_("Who the customer is: fills {customer} and, with --log, the fan's customer."))
+    ] = None,
+    date: DateOpt = None,
+    tag: TagOpt = None,
+    score: ScoreOpt = None,
+    cost: CostOpt = None,
+    minutes: MinutesOpt = None,
+    peak: Annotated[bool, typer.Option("--peak", help=_("With --log: mark as a standout story."))
+                    ] = False,
+    gold: Annotated[bool, typer.Option("--gold", help=_("With --log: mark as a golden story."))
+                    ] = False,
+    path: Annotated[bool, typer.Option(
+        "--path", help=_("Print where your own templates.toml goes, and stop."))] = False,
+) -> None:
+    from fanjournal import templates
+    from fanjournal.render import coach as render
+
+    if path:
+        typer.echo(str(templates.user_path()))
+        return
+    log_only = {"--text": text, "--date": date, "--tag": tag, "--score": score, "--cost": cost,
+                "--minutes": minutes, "--peak": peak or None, "--gold": gold or None}
+    for option, value in log_only.items():
+        if value is not None and not log:
+            raise FanError(_("{option} only works together with --log").format(option=option), 2)
+    if situation is not None and search is not None:
+        raise FanError(_("give a situation or --search, not both"), 2)
+    if log and situation is None:
+        raise FanError(_("--log needs a situation, such as: fan nee price --log"), 2)
+    values = templates.parse_fill(fill or [])
+    if customer and customer.strip():
+        values.setdefault("customer", customer.strip())
+
+    loaded = templates.load(_language())
+    if situation is None and search is None:
+        if fill:
+            raise FanError(_("--fill needs a situation, such as: fan nee price --fill "
+                             "customer=Anna"), 2)
+        _warn(loaded.problem)
+        render.print_situation_list(loaded.situations)
+        return
+    if search is not None:
+        shown = templates.search(loaded, search)
+        _warn(loaded.problem)
+        if not shown:
+            typer.echo(_("No situation mentions {text!r}. See them all with: fan nee").format(
+                text=search))
+            return
+    else:
+        shown = [templates.find_situation(loaded, situation or "")]
+        _warn(loaded.problem)
+
+    used = templates.placeholders_in(text for s in shown for text in s.texts)
+    unknown = [name for name in templates.parse_fill(fill or []) if name not in used]
+    if unknown:
+        raise FanError(ngettext(
+            "{names} is not a placeholder here; these words use: {used}",
+            "{names} are not placeholders here; these words use: {used}", len(unknown)).format(
+            names=", ".join(unknown), used=", ".join(used) or "-"), 2)
+    missing = [name for name in used if not values.get(name)]
+    if missing and _interactive():
+        values.update(_ask_missing(missing, dict(loaded.placeholders)))
+    filled = [templates.fill_situation(s, values) for s in shown]
+    render.print_situations(filled)
+    still_open = [name for name in used if not values.get(name)]
+    if still_open and len(shown) == 1 and not log:
+        render.print_fill_hint(f"fan nee {shown[0].name}", still_open)
+
+    if log:
+        _log_nee_maar(shown[0], values, text, customer, date, tag, score, cost, minutes, peak,
+                      gold)
+
+
+def _log_nee_maar(situation: "Situation", values: dict[str, str], text: str | None,
+                  customer: str | None, date: str | None, tag: list[str] | None,
+                  score: int | None, cost: str | None, minutes: int | None, peak: bool,
+                  gold: bool) -> None:
+    """Log the fan through `fan add -m nee-maar` itself: the same checks, the same reply."""
+    from fanjournal import model
+    from fanjournal.cli import journal as journal_commands
+
+    # check what add would refuse before asking what you did, so no typing is lost
+    past_date(date)
+    for value, parse in ((score, model.parse_score), (cost, model.parse_cost),
+                         (minutes, model.parse_minutes)):
+        if value is not None:
+            parse(value)
+    typer.echo()
+    said = _log_text(text, _("No, but… — {title}").format(title=situation.title))
+    journal_commands.add(
+        text=said, moment="nee-maar",
+        customer=customer if customer is not None else values.get("customer"),
+        date=date, tag=tag, score=score, cost=cost, minutes=minutes, peak=peak, gold=gold)
+
+
+@app.command(rich_help_panel=PANEL, help=_(
+    "How to make a fan at each moment: the steps, what to ask afterwards and what to answer. "
+    "Without a moment, lists them."))
+def coach(
+    moment: Annotated[str | None, typer.Argument(
+        help=_("nee-maar, klacht, vraag, niet-mijn-probleem or zomaar (complaint, question, "
+               "no… work too)."),
+        autocompletion=complete_moment, show_default=False)] = None,
+) -> None:
+    from fanjournal import coaching, model
+    from fanjournal.render import coach as render
+
+    if moment is None:
+        render.print_moment_list(coaching.coaching(_language()))
+        return
+    render.print_moment(coaching.for_moment(model.parse_moment(moment), _language()))
+
+
+@app.command(rich_help_panel=PANEL, help=_(
+    "An idea for a \"zomaar\" fan: the same one all day, --another for a different one."))
+def idea(
+    another: Annotated[bool, typer.Option(
+        "--another", "-a", help=_("A different idea than today's."))] = False,
+    all_: Annotated[bool, typer.Option(
+        "--all", help=_("List every idea, by group."))] = False,
+) -> None:
+    import random
+
+    from fanjournal import templates
+    from fanjournal.render import coach as render
+
+    if another and all_:
+        raise FanError(_("give --another or --all, not both"), 2)
+    loaded = templates.load(_language())
+    _warn(loaded.problem)
+    if all_:
+        render.print_idea_groups(loaded.groups)
+        return
+    ideas = templates.all_ideas(loaded)
+    if another:
+        chosen = templates.another_idea(ideas, today(), random.randrange(1 << 30))
+    else:
+        chosen = templates.idea_of_the_day(ideas, today())
+    render.print_idea(chosen, another)
