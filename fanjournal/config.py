@@ -144,6 +144,47 @@ def _day_list(value: Any) -> list[int]:
     return days
 
 
+class DayActions(dict[str, str]):
+    """`follow_up_actions`: day number (as text, a TOML key) -> your own suggested action.
+    Shown as `14=Call them; 30=Visit` (how `fan config set` takes it)."""
+
+    def __str__(self) -> str:
+        return "; ".join(f"{day}={text}" for day, text in self.items())
+
+
+MAX_ACTION = 300
+
+
+def _day_actions(value: Any) -> DayActions:
+    """A TOML table {14 = "Call them"} or the text "14=Call them; 30=Visit"; empty for none."""
+    expected = _("day=action pairs such as \"14=Call to ask how it goes; 30=Visit\"")
+    if isinstance(value, dict):
+        pairs = list(value.items())
+    elif isinstance(value, str):
+        pairs = []
+        for item in value.split(";"):
+            if not item.strip():
+                continue
+            day, sep, text = item.partition("=")
+            if not sep:
+                raise ValueError(expected)
+            pairs.append((day, text))
+    else:
+        raise ValueError(expected)
+    actions: dict[int, str] = {}
+    for day, text in pairs:
+        try:
+            number = _non_negative_int(str(day).strip())
+        except ValueError:
+            raise ValueError(expected) from None
+        if number > 366 or not isinstance(text, str) or not text.strip():
+            raise ValueError(expected)
+        if len(text.strip()) > MAX_ACTION:
+            raise ValueError(_("actions of at most {n} characters").format(n=MAX_ACTION))
+        actions[number] = " ".join(text.split())
+    return DayActions((str(day), actions[day]) for day in sorted(actions))
+
+
 def _path(value: Any) -> str:
     text = str(value).strip()
     if not text:
@@ -175,6 +216,8 @@ def _keys() -> dict[str, Key]:
         Key("currency", "EUR", _choice_currency, _("currency of costs and budget")),
         Key("follow_up_days", [1, 3, 14, 30, 60, 100], _day_list,
             _("days after a new customer's start to follow up")),
+        Key("follow_up_actions", DayActions(), _day_actions,
+            _("your own action for a follow-up day, e.g. 14=Call them")),
     ]
     return {key.name: key for key in keys}
 

@@ -183,20 +183,24 @@ def anonymize(entries: list[Entry], known: Iterable[str] = ()) -> list[Entry]:
     """
     import re
 
-    names: dict[str, str] = {}  # casefolded full name -> "Customer N"
-    spellings: set[str] = set()
+    names: dict[str, str] = {}  # casefolded full name (in any spelling) -> "Customer N"
+    spellings: dict[str, str] = {}  # the name as written, upper and lower case -> its label
+    count = 0
     for name in [e.customer for e in entries if e.customer] + [n for n in known if n.strip()]:
         name = name.strip()
-        spellings |= {name, name.casefold()}
         if name.casefold() not in names:
-            names[name.casefold()] = _("Customer {n}").format(n=len(names) + 1)
+            count += 1
+            names[name.casefold()] = _("Customer {n}").format(n=count)
+        for spelling in (name, name.casefold(), name.upper(), name.lower()):
+            spellings.setdefault(spelling, names[name.casefold()])
+            names.setdefault(spelling.casefold(), names[name.casefold()])
     if not names:
         return entries
     parts: dict[str, str] = {}  # a capitalised part of a name -> that name's "Customer N"
     for name in sorted(spellings, key=len, reverse=True):
         for part in re.findall(r"\w+", name):
             if len(part) >= 3 and part[0].isupper() and part.casefold() not in _NAME_FILLERS:
-                parts.setdefault(part, names[name.casefold()])
+                parts.setdefault(part, spellings[name])
 
     def alternatives(words: Iterable[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest 1st

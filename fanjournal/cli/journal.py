@@ -30,6 +30,8 @@ ScoreOpt = Annotated[int | None, typer.Option(
     help=_("The customer's 0–10 recommendation score, if known."))]
 CostOpt = Annotated[str | None, typer.Option(help=_("Money spent on this fan, e.g. 12.50."))]
 MinutesOpt = Annotated[int | None, typer.Option(help=_("Minutes spent on this fan."))]
+QuoteOpt = Annotated[str | None, typer.Option(
+    "--quote", "-q", help=_("What the customer said, in their words (shown on the stories wall)."))]
 
 
 def _read_text(text: str | None) -> tuple[str, str | None]:
@@ -62,11 +64,17 @@ def add(
     minutes: MinutesOpt = None,
     peak: Annotated[bool, typer.Option("--peak", help=_("Mark as a standout story."))] = False,
     gold: Annotated[bool, typer.Option("--gold", help=_("Mark as a golden story."))] = False,
+    quote: QuoteOpt = None,
+    new_customer: Annotated[bool, typer.Option(
+        "--new-customer", help=_("A new customer: plan follow-ups across their first 100 days "
+                                 "(needs --customer)."))] = False,
 ) -> None:
     """Log a fan you made: [bold]fan add "Walked her to the car with an umbrella" -m
     niet-mijn-probleem[/bold]"""
     from fanjournal import clock, entries, model
 
+    if new_customer and not (customer or "").strip():
+        raise FanError(_("--new-customer needs --customer: whose first 100 days to plan?"), 2)
     when = past_date(date)
     said, asked_moment = _read_text(text)
     draft = entries.Draft(
@@ -80,8 +88,15 @@ def add(
         minutes=None if minutes is None else model.parse_minutes(minutes),
         peak=peak,
         gold=gold,
+        quote=model.parse_quote(quote),
     )
-    added = entries.add(journal(), draft, clock.now())
+    book = journal()
+    if new_customer:
+        from fanjournal import followups
+
+        schedule = followups.schedule_from(settings())
+        followups.check_no_open_plan(book, draft.customer or "", when)
+    added = entries.add(book, draft, clock.now())
     if when == today():
         count = ngettext("{n} fan today", "{n} fans today", added.fans_that_day)
     else:
@@ -89,6 +104,12 @@ def add(
     typer.echo(_("Added {id} — {count}.").format(
         id=added.entry.id,
         count=count.format(n=added.fans_that_day, date=when.isoformat())))
+    if new_customer:
+        from fanjournal.render import followups as render_followups
+
+        plan = followups.plan_and_save(book, settings(), schedule, draft.customer or "", when,
+                                       entry_id=added.entry.id)
+        typer.echo(render_followups.planned_line(plan, today()))
 
 
 @app.command("list", rich_help_panel=_("Journal"))
@@ -204,12 +225,14 @@ def edit(
     score: ScoreOpt = None,
     cost: CostOpt = None,
     minutes: MinutesOpt = None,
+    quote: QuoteOpt = None,
     peak: Annotated[bool | None, typer.Option(
         "--peak/--no-peak", help=_("Mark or unmark as a peak."), show_default=False)] = None,
     gold: Annotated[bool | None, typer.Option(
         "--gold/--no-gold", help=_("Mark or unmark as gold."), show_default=False)] = None,
     clear: Annotated[list[str] | None, typer.Option(
-        "--clear", help=_("Empty a field: score, cost, minutes, customer or tags."))] = None,
+        "--clear", help=_("Empty a field: score, cost, minutes, customer, tags or quote."))
+    ] = None,
 ) -> None:
     """Change a fan with flags, or with no flags in $VISUAL/$EDITOR as TOML."""
     from fanjournal import entries, model
@@ -231,11 +254,14 @@ def edit(
         changes["cost"] = model.parse_cost(cost)
     if minutes is not None:
         changes["minutes"] = model.parse_minutes(minutes)
+    if quote is not None:
+        changes["quote"] = model.parse_quote(quote)
     if peak is not None:
         changes["peak"] = peak
     if gold is not None:
         changes["gold"] = gold
-    clearable = {"score": None, "cost": None, "minutes": None, "customer": None, "tags": ()}
+    clearable = {"score": None, "cost": None, "minutes": None, "customer": None, "tags": (),
+                 "quote": None}
     for name in clear or []:
         if name not in clearable:
             raise FanError(_("--clear takes one of: {names}").format(

@@ -90,6 +90,7 @@ def print_entry(entry: Entry, currency: str) -> None:
         (_("moment"), f"{entry.moment} ({moment_label(entry.moment)})"),
         (_("customer"), entry.customer or ""),
         (_("text"), entry.text),
+        (_("quote"), f"“{entry.quote}”" if entry.quote else ""),
         (_("tags"), " ".join("#" + t for t in entry.tags)),
         (_("score"), "" if entry.score is None else f"{entry.score}/10"),
         (_("cost"), "" if entry.cost is None else f"{entry.cost} {currency}"),
