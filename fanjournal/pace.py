@@ -46,6 +46,11 @@ class Pace:
     def reached(self) -> bool:
         return self.fans >= self.target
 
+    @property
+    def expected_whole(self) -> int:
+        """The expected number as shown to people: rounded to a whole fan, halves up."""
+        return round_half_up(self.expected)
+
 
 def pace_on(fan_days: Mapping[dt.date, int], calendar: Calendar, target: int, year: int,
             today: dt.date, *, day_over: bool = False) -> Pace:

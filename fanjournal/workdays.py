@@ -117,3 +117,62 @@ def calendar_for(settings, journal, start: dt.date, end: dt.date) -> Calendar:  
         off=off,
         holidays=public_holidays(settings["holidays"], years),
     )
+
+
+# --- changing the days off of one year file (inside `journal.change(year)`)
+
+
+def record_days_off(sections: dict[str, object], new: Iterable[DayOff],
+                    where: str) -> tuple[list[DayOff], list[DayOff]]:
+    """Add days off to one year file's sections, sorted by date; a day already off gets the new
+    reason when one is given. Returns (added, changed)."""
+    known = {day.date: day for day in days_off_from(sections, where)}
+    added: list[DayOff] = []
+    changed: list[DayOff] = []
+    for day in new:
+        if day.date not in known:
+            known[day.date] = day
+            added.append(day)
+        elif day.reason and known[day.date].reason != day.reason:
+            known[day.date] = day
+            changed.append(day)
+    sections[OFF_SECTION] = [known[d].to_record() for d in sorted(known)]
+    return added, changed
+
+
+def remove_days_off(sections: dict[str, object], dates: Iterable[dt.date],
+                    where: str) -> list[DayOff]:
+    """Remove the days off on `dates` from one year file's sections; returns those removed."""
+    wanted = set(dates)
+    kept: list[DayOff] = []
+    removed: list[DayOff] = []
+    for day in days_off_from(sections, where):
+        (removed if day.date in wanted else kept).append(day)
+    if kept:
+        sections[OFF_SECTION] = [day.to_record() for day in kept]
+    else:
+        sections.pop(OFF_SECTION, None)
+    return removed
+
+
+@dataclass(frozen=True)
+class OffRun:
+    """Days off with one reason and no working day between them (a holiday week, say)."""
+
+    start: dt.date
+    end: dt.date
+    reason: str
+    count: int  # days off recorded in the run
+
+
+def runs_of(days_off: Iterable[DayOff], calendar: Calendar) -> list[OffRun]:
+    """Consecutive days off with the same reason, as runs (free days between them join them)."""
+    runs: list[OffRun] = []
+    for day in sorted(days_off, key=lambda d: d.date):
+        if runs and runs[-1].reason == day.reason and not calendar.count_working(
+                runs[-1].end + dt.timedelta(days=1), day.date - dt.timedelta(days=1)):
+            last = runs[-1]
+            runs[-1] = OffRun(last.start, day.date, last.reason, last.count + 1)
+        else:
+            runs.append(OffRun(day.date, day.date, day.reason, 1))
+    return runs

@@ -1,0 +1,290 @@
+"""Commands that look back and ahead: status, report, and off (days off)."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from fanjournal.cli.app import app, journal, settings, today
+from fanjournal.errors import FanError
+from fanjournal.i18n import _, ngettext
+
+PANEL = _("Review")
+MAX_OFF_RANGE = 366
+MAX_REASON = 200
+
+
+def _check_format(fmt: str, formats: tuple[str, ...]) -> None:
+    if fmt not in formats:
+        raise FanError(_("unknown format {fmt!r}; choose one of: {formats}").format(
+            fmt=fmt, formats=", ".join(formats)), 2)
+
+
+def _complete_status_format(incomplete: str) -> list[str]:
+    return [f for f in ("rich", "json") if f.startswith(incomplete)]
+
+
+def _complete_report_format(incomplete: str) -> list[str]:
+    return [f for f in ("rich", "json", "markdown", "csv") if f.startswith(incomplete)]
+
+
+@app.command(rich_help_panel=PANEL)
+def status(
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help=_("rich or json."),
+        autocompletion=_complete_status_format)] = "rich",
+    prompt: Annotated[bool, typer.Option(
+        "--prompt", help=_("Print one short plain segment for a shell prompt theme, such as "
+                           "★3 12/300 (streak, ! when at risk today, fans this year / target)."))
+    ] = False,
+) -> None:
+    """Today at a glance: fans today, the streak, this week and the year's pace."""
+    from fanjournal import reports
+    from fanjournal.render import report as render
+
+    if prompt:
+        if fmt != "rich":
+            raise FanError(_("--prompt prints its own plain segment; leave out --format"), 2)
+        glance = reports.load_glance(journal(), settings(), today())
+        typer.echo(render.prompt_segment(glance), nl=_stdout_is_terminal())
+        return
+    _check_format(fmt, render.STATUS_FORMATS)
+    found = reports.load_status(journal(), settings(), today())
+    if fmt == "json":
+        typer.echo(render.as_json(render.status_data(found)), nl=False)
+    else:
+        render.print_status(found)
+
+
+def _stdout_is_terminal() -> bool:
+    from fanjournal.cli.app import stdout_is_terminal
+
+    return stdout_is_terminal()
+
+
+@app.command(rich_help_panel=PANEL)
+def report(
+    period: Annotated[str | None, typer.Argument(
+        help=_("2026-W47, 2026-11, 2026, or a date (the week, month or year holding it)."),
+        show_default=False)] = None,
+    week: Annotated[bool, typer.Option(
+        "--week", help=_("A week (the default): this one, or the one PERIOD names."))] = False,
+    month: Annotated[bool, typer.Option(
+        "--month", help=_("A month: this one, or the one PERIOD names (2026-11)."))] = False,
+    year: Annotated[bool, typer.Option(
+        "--year", help=_("A year, with the calendar heatmap: this one, or PERIOD (2025)."))
+    ] = False,
+    from_: Annotated[str | None, typer.Option(
+        "--from", help=_("First day of a free range (with --to, default today)."))] = None,
+    to: Annotated[str | None, typer.Option("--to", help=_("Last day of a free range."))] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help=_("rich, json, markdown or csv."),
+        autocompletion=_complete_report_format)] = "rich",
+    export: Annotated[Path | None, typer.Option(
+        "--export", help=_("Save the rich view to FILE.html or FILE.svg to share or print."),
+        dir_okay=False, show_default=False)] = None,
+) -> None:
+    """The review of a week (default: this ISO week), a month, a year or any range: fans per
+    day, moments, peaks and golden stories, streak, pace, and the change against the period
+    before. Examples: [bold]fan report --week 2026-W47[/bold], [bold]fan report --month[/bold],
+    [bold]fan report --year 2025[/bold]."""
+    from fanjournal import reports
+    from fanjournal.cli.app import any_date
+    from fanjournal.render import report as render
+
+    _check_format(fmt, render.REPORT_FORMATS)
+    if export is not None:
+        if export.suffix.lower() not in render.EXPORT_SUFFIXES:
+            raise FanError(_("--export saves .html or .svg, not {name!r}").format(
+                name=export.name), 2)
+        if fmt != "rich":
+            raise FanError(_("--export saves the rich view; leave out --format"), 2)
+    kinds = [kind for kind, chosen in (("week", week), ("month", month), ("year", year))
+             if chosen]
+    if len(kinds) > 1:
+        raise FanError(_("choose one of --week, --month and --year"), 2)
+    book, config, now = journal(), settings(), today()
+    if from_ is not None or to is not None:
+        if kinds or period:
+            raise FanError(_("--from/--to make their own period; leave out {what}").format(
+                what=f"--{kinds[0]}" if kinds else repr(period)), 2)
+        if from_ is None:
+            raise FanError(_("--to needs --from"), 2)
+        start = any_date(from_)
+        end = any_date(to) if to is not None else now
+        assert start is not None and end is not None
+        chosen = reports.date_range(start, end)
+    else:
+        chosen = reports.parse_period(period, kinds[0] if kinds else None, now,
+                                      reports.week_start_of(config))
+    found = reports.load_report(book, config, chosen, now)
+    if export is not None:
+        render.export_report(found, export)
+        typer.echo(_("Saved {label} to {path}").format(label=chosen.label, path=export))
+    elif fmt == "json":
+        typer.echo(render.as_json(render.report_data(found)), nl=False)
+    elif fmt == "csv":
+        typer.echo(render.report_csv(found), nl=False)
+    elif fmt == "markdown":
+        typer.echo(render.report_markdown(found), nl=False)
+    else:
+        render.print_report(found)
+
+
+def _date_span(text: str) -> tuple[dt.date, dt.date, bool]:
+    """DATE or DATE..DATE → (first, last, is_range)."""
+    from fanjournal.dates import parse_date
+
+    first, sep, last = text.partition("..")
+    start = parse_date(first, today())
+    if not sep:
+        return start, start, False
+    end = parse_date(last, today())
+    if end < start:
+        raise FanError(_("the range {text!r} ends before it starts").format(text=text), 2)
+    if (end - start).days + 1 > MAX_OFF_RANGE:
+        raise FanError(_("a range of days off can span at most {n} days").format(
+            n=MAX_OFF_RANGE), 2)
+    return start, end, True
+
+
+def _reason(text: str | None) -> str:
+    reason = " ".join((text or "").split())
+    if text is not None and "\n" in text.strip():
+        raise FanError(_("the reason must be one line"), 2)
+    if len(reason) > MAX_REASON:
+        raise FanError(_("the reason is longer than {n} characters").format(n=MAX_REASON), 2)
+    return reason
+
+
+@app.command(rich_help_panel=PANEL)
+def off(
+    when: Annotated[str | None, typer.Argument(
+        help=_("A day or a range: 2026-12-24, friday, 2026-12-24..2027-01-04."),
+        show_default=False)] = None,
+    reason: Annotated[str | None, typer.Option(
+        "--reason", "-r", help=_("Why: holiday, sick, training …"))] = None,
+    list_: Annotated[bool, typer.Option(
+        "--list", "-l", help=_("List the days off (also what fan off alone does)."))] = False,
+    rm: Annotated[str | None, typer.Option(
+        "--rm", help=_("Remove the day off on this date (or range)."), show_default=False)
+    ] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", "-f", help=_("With --list: rich or json."),
+        autocompletion=_complete_status_format)] = "rich",
+) -> None:
+    """Record days off (holiday, sick, training): they neither break nor extend a streak and
+    do not count toward the pace. Example: [bold]fan off 2026-12-24..2027-01-04 --reason
+    "Christmas holiday"[/bold]."""
+    from fanjournal.render import report as render
+
+    if rm is not None and when is not None:
+        raise FanError(_("give the date to remove after --rm only"), 2)
+    if (list_ or rm is not None) and reason is not None:
+        raise FanError(_("--reason goes with a date to record"), 2)
+    if list_ and (when is not None or rm is not None):
+        raise FanError(_("--list takes no date"), 2)
+    if fmt != "rich" and (when is not None or rm is not None):
+        raise FanError(_("--format goes with --list"), 2)
+    _check_format(fmt, render.STATUS_FORMATS)
+    if rm is not None:
+        _remove_days_off(rm)
+    elif when is not None:
+        _record_days_off(when, _reason(reason))
+    elif reason is not None:
+        raise FanError(_("give the date the reason is for: fan off DATE --reason TEXT"), 2)
+    else:
+        _list_days_off(fmt)
+
+
+def _by_year(dates: list[dt.date]) -> dict[int, list[dt.date]]:
+    found: dict[int, list[dt.date]] = {}
+    for day in dates:
+        found.setdefault(day.year, []).append(day)
+    return found
+
+
+def _record_days_off(when: str, reason: str) -> None:
+    from fanjournal import workdays
+    from fanjournal.render.report import span_label
+
+    start, end, is_range = _date_span(when)
+    config = settings()
+    chosen = [day for day in workdays.days(start, end)
+              if not is_range or day.weekday() in config.workdays]
+    skipped = (end - start).days + 1 - len(chosen)
+    if not chosen:
+        raise FanError(_("{span} has no working weekdays; nothing to record").format(
+            span=span_label(start, end)), 1)
+    book = journal()
+    added: list[workdays.DayOff] = []
+    changed: list[workdays.DayOff] = []
+    for year, dates in _by_year(chosen).items():
+        with book.change(year) as year_file:
+            new, updated = workdays.record_days_off(
+                year_file.sections, [workdays.DayOff(day, reason) for day in dates],
+                str(year_file.path))
+            added += new
+            changed += updated
+    span = span_label(start, end)
+    if added:
+        message = ngettext("Recorded {n} day off: {span}.", "Recorded {n} days off: {span}.",
+                           len(added)).format(n=len(added), span=span)
+    elif changed:
+        message = ngettext("Changed the reason of {n} day off: {span}.",
+                           "Changed the reason of {n} days off: {span}.",
+                           len(changed)).format(n=len(changed), span=span)
+    else:
+        message = _("Already recorded: {span}.").format(span=span)
+    if added and changed:
+        message += " " + ngettext("Changed the reason of {n} more.",
+                                  "Changed the reason of {n} more.",
+                                  len(changed)).format(n=len(changed))
+    if skipped:
+        message += " " + ngettext("Skipped {n} day that is not a working weekday.",
+                                  "Skipped {n} days that are not working weekdays.",
+                                  skipped).format(n=skipped)
+    elif not is_range and start.weekday() not in config.workdays:
+        message += " " + _("(It is not one of your working weekdays anyway.)")
+    typer.echo(message)
+
+
+def _remove_days_off(when: str) -> None:
+    from fanjournal import workdays
+    from fanjournal.render.report import span_label
+
+    start, end, _is_range = _date_span(when)
+    book = journal()
+    removed: list[workdays.DayOff] = []
+    dates = list(workdays.days(start, end))
+    for year, in_year in _by_year(dates).items():
+        if year not in book.years():
+            continue
+        with book.change(year) as year_file:
+            removed += workdays.remove_days_off(year_file.sections, in_year,
+                                                str(year_file.path))
+    span = span_label(start, end)
+    if not removed:
+        raise FanError(_("no day off recorded on {span}; see fan off --list").format(span=span))
+    typer.echo(ngettext("Removed {n} day off: {span}.", "Removed {n} days off: {span}.",
+                        len(removed)).format(n=len(removed), span=span))
+
+
+def _list_days_off(fmt: str) -> None:
+    from fanjournal import workdays
+    from fanjournal.render import report as render
+
+    book, config, now = journal(), settings(), today()
+    recorded: list[workdays.DayOff] = []
+    for year in book.years():
+        recorded += workdays.days_off_from(book.summary(year).sections, str(book.path_for(year)))
+    calendar = workdays.Calendar(weekdays=config.workdays,
+                                 off={day.date: day.reason for day in recorded})
+    runs = workdays.runs_of(recorded, calendar)
+    country = config["holidays"]
+    holidays = sorted(workdays.public_holidays(country, [now.year]).items())
+    if fmt == "json":
+        typer.echo(render.as_json(render.days_off_data(runs, holidays)), nl=False)
+    else:
+        render.print_days_off(runs, holidays, country, now.year)

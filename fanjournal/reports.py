@@ -1,0 +1,489 @@
+"""Period summaries for `fan status` and `fan report`: periods (ISO weeks, months, years,
+ranges), the figures of one period and the glance at today, as frozen dataclasses.
+
+Everything above the "gathering" section is pure: plain data in, dataclasses out, "today" a
+parameter. The `load_*` functions at the end are the one place that reads the journal for these
+views; they read year summaries (fans per day) rather than entries wherever counts suffice, and
+whole entries only for the period a report shows.
+"""
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fanjournal.errors import FanError
+from fanjournal.i18n import _
+from fanjournal.model import MOMENTS, Entry
+from fanjournal.pace import Pace, pace_on
+from fanjournal.streaks import Streak, StreakState, streak_state
+from fanjournal.workdays import Calendar, calendar_for, days
+
+if TYPE_CHECKING:
+    from fanjournal.config import Config
+    from fanjournal.store import Journal
+
+ONE_DAY = dt.timedelta(days=1)
+KINDS = ("week", "month", "year", "range")
+TOP_CUSTOMERS = 5
+DAY_ROWS_UP_TO = 31  # periods up to this many days get a row per day; longer ones get buckets
+MONTH_BUCKETS_UP_TO = 24  # ranges up to this many months get a bar per month, longer per year
+
+
+# --- periods
+
+
+@dataclass(frozen=True)
+class Period:
+    """A run of calendar days the report covers, both ends included."""
+
+    kind: str  # week, month, year or range
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        """2026-W47, 2026-11, 2026 or 2026-11-01..2026-11-20."""
+        if self.kind == "week":
+            monday = self.start + dt.timedelta(days=-self.start.weekday() % 7)
+            year, week, _day = monday.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.kind == "month":
+            return f"{self.start.year}-{self.start.month:02d}"
+        if self.kind == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def length(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> "Period":
+        """The period of the same kind just before this one."""
+        if self.kind == "week":
+            return Period("week", self.start - dt.timedelta(days=7),
+                          self.end - dt.timedelta(days=7))
+        if self.kind == "month":
+            return month_containing(self.start - ONE_DAY)
+        if self.kind == "year":
+            return year_period(self.start.year - 1)
+        return Period("range", self.start - dt.timedelta(days=self.length), self.start - ONE_DAY)
+
+
+def week_containing(day: dt.date, week_start: int = 0) -> Period:
+    """The week holding `day`, starting on weekday `week_start` (0 = Monday, ISO)."""
+    start = day - dt.timedelta(days=(day.weekday() - week_start) % 7)
+    return Period("week", start, start + dt.timedelta(days=6))
+
+
+def iso_week(year: int, week: int, week_start: int = 0) -> Period:
+    """ISO week `week` of `year`; with another week start, the week holding its Monday."""
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise FanError(_("{year} has no ISO week {week}; it has {n} weeks").format(
+            year=year, week=week, n=dt.date(year, 12, 28).isocalendar()[1]), 2) from None
+    return week_containing(monday, week_start)
+
+
+def month_containing(day: dt.date) -> Period:
+    start = day.replace(day=1)
+    following = (start + dt.timedelta(days=32)).replace(day=1)
+    return Period("month", start, following - ONE_DAY)
+
+
+def year_period(year: int) -> Period:
+    return Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def date_range(start: dt.date, end: dt.date) -> Period:
+    if start > end:
+        raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
+    return Period("range", start, end)
+
+
+_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_period(text: str | None, kind: str | None, today: dt.date,
+                 week_start: int = 0) -> Period:
+    """The period a user asked for.
+
+    `text` is 2026-W47, 2026-11, 2026 or any date word (`dates.parse_date`); `kind` (week,
+    month or year, from --week/--month/--year) picks the kind for a date word or for no text,
+    and must agree with the text's own kind. No text and no kind: the current week.
+    """
+    from fanjournal.dates import parse_date
+
+    if text is None or not text.strip():
+        day = today
+        found = kind or "week"
+    else:
+        word = text.strip().lower()
+        if match := _WEEK.match(word):
+            found = "week"
+            period = iso_week(int(match.group(1)), int(match.group(2)), week_start)
+        elif match := _MONTH.match(word):
+            found = "month"
+            month = int(match.group(2))
+            if not 1 <= month <= 12:
+                raise FanError(_("{text!r} is not a month; use the form 2026-11").format(
+                    text=text), 2)
+            period = month_containing(dt.date(int(match.group(1)), month, 1))
+        elif _YEAR.match(word):
+            found = "year"
+            period = year_period(int(word))
+        else:
+            day = parse_date(text, today)
+            found = kind or "week"
+            text = None
+        if text is not None:
+            if kind and kind != found:
+                raise FanError(_("{text!r} is a {found}, not a {kind}; leave out --{kind} or "
+                                 "give a {kind}").format(text=text.strip(), found=found,
+                                                         kind=kind), 2)
+            return period
+    if found == "month":
+        return month_containing(day)
+    if found == "year":
+        return year_period(day.year)
+    return week_containing(day, week_start)
+
+
+# --- the figures
+
+
+@dataclass(frozen=True)
+class Day:
+    """One calendar day of a period."""
+
+    date: dt.date
+    fans: int
+    working: bool
+    reason: str | None  # why it is not a working day (weekend, day-off reason, holiday name)
+    off: bool  # a recorded day off or a public holiday (not merely a free weekday)
+    future: bool  # after the day the report is made on
+    moments: tuple[tuple[str, int], ...] = ()  # fans that day per moment, in MOMENTS order
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """A month (or a year) of a longer period: one bar of the chart."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    fans: int
+    working_days: int  # up to the report's as_of day (0 for a month still to come)
+    active_days: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """This period against the one before, over as many days as this one has had so far."""
+
+    label: str  # the previous period's label
+    start: dt.date
+    end: dt.date
+    fans: int
+    change: int  # this period's fans minus the previous period's
+    percent: float | None  # change relative to the previous period (None when that had none)
+    partial: bool  # only the first days of the previous period (this one is still running)
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    today: dt.date
+    as_of: dt.date  # the last day counted: today, or the period's end when that is earlier
+    fans: int
+    working_days: int  # working days in the whole period
+    working_days_so_far: int  # … up to as_of
+    active_days: int  # working days with at least one fan
+    off_days: int  # days off and public holidays on working weekdays in the period
+    days: tuple[Day, ...]
+    bucket_kind: str  # "" (the days are the rows), "month" or "year"
+    buckets: tuple[Bucket, ...]
+    moments: tuple[tuple[str, int], ...]  # every moment in MOMENTS order
+    customers: tuple[tuple[str, int], ...]  # the top customers, most fans first
+    stories: tuple[Entry, ...]  # peaks and golden stories, oldest first
+    streak: StreakState  # as of as_of
+    period_longest: Streak  # the longest streak inside the period
+    pace: Pace  # the year of as_of, as of as_of
+    previous: Comparison
+    week_start: int = 0  # first weekday of a week (0 = Monday), for laying out the heatmap
+
+    @property
+    def empty(self) -> bool:
+        return self.fans == 0
+
+    @property
+    def started(self) -> bool:
+        return self.period.start <= self.today
+
+
+@dataclass(frozen=True)
+class Status:
+    """What `fan status` shows: today, the streak, this week and the year's pace."""
+
+    today: dt.date
+    fans_today: int
+    working_today: bool
+    reason_today: str | None  # why today is not a working day
+    week: Period
+    fans_week: int
+    working_days_week: int
+    active_days_week: int
+    streak: StreakState
+    pace: Pace
+    total_fans: int  # in the whole journal, up to today
+
+    @property
+    def empty(self) -> bool:
+        return self.total_fans == 0
+
+
+def _sum(fan_days: Mapping[dt.date, int], start: dt.date, end: dt.date) -> int:
+    return sum(count for day, count in fan_days.items() if start <= day <= end)
+
+
+def _active(fan_days: Mapping[dt.date, int], calendar: Calendar, start: dt.date,
+            end: dt.date) -> int:
+    return sum(1 for day, count in fan_days.items()
+               if start <= day <= end and count > 0 and calendar.is_working(day))
+
+
+def status_on(fan_days: Mapping[dt.date, int], calendar: Calendar, today: dt.date,
+              target: int, week_start: int = 0) -> Status:
+    """The glance at `today`. `calendar` must cover every year in `fan_days` and this week."""
+    week = week_containing(today, week_start)
+    return Status(
+        today=today,
+        fans_today=fan_days.get(today, 0),
+        working_today=calendar.is_working(today),
+        reason_today=calendar.why_not_working(today),
+        week=week,
+        fans_week=_sum(fan_days, week.start, today),
+        working_days_week=calendar.count_working(week.start, week.end),
+        active_days_week=_active(fan_days, calendar, week.start, today),
+        streak=streak_state(fan_days, calendar, today),
+        pace=pace_on(fan_days, calendar, target, today.year, today),
+        total_fans=sum(count for day, count in fan_days.items() if day <= today),
+    )
+
+
+def compare(period: Period, as_of: dt.date, fans: int,
+            fan_days: Mapping[dt.date, int]) -> Comparison:
+    """`fans` of `period` (counted up to `as_of`) against the previous period, like for like."""
+    before = period.previous()
+    end = before.end
+    partial = as_of < period.end
+    if partial:
+        end = min(before.end, before.start + (max(as_of, period.start) - period.start))
+    previous_fans = _sum(fan_days, before.start, end)
+    change = fans - previous_fans
+    percent = round(100 * change / previous_fans, 1) if previous_fans else None
+    return Comparison(before.label, before.start, end, previous_fans, change, percent, partial)
+
+
+def _moment_counts(entries: Iterable[Entry]) -> tuple[tuple[str, int], ...]:
+    counts = Counter(entry.moment for entry in entries)
+    known = [(moment, counts.get(moment, 0)) for moment in MOMENTS]
+    return tuple(known + sorted((m, n) for m, n in counts.items() if m not in MOMENTS))
+
+
+def top_customers(entries: Iterable[Entry], limit: int = TOP_CUSTOMERS) -> tuple[
+        tuple[str, int], ...]:
+    """Customers with the most fans (names compared without case; the first spelling shown)."""
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for entry in entries:
+        if entry.customer:
+            key = entry.customer.casefold()
+            names.setdefault(key, entry.customer)
+            counts[key] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]].casefold()))
+    return tuple((names[key], count) for key, count in ranked[:limit])
+
+
+def _buckets(period: Period, fan_days: Mapping[dt.date, int], calendar: Calendar,
+             as_of: dt.date) -> tuple[str, tuple[Bucket, ...]]:
+    if period.kind != "year" and period.length <= DAY_ROWS_UP_TO:
+        return "", ()
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
+    kind = "month" if months < MONTH_BUCKETS_UP_TO else "year"
+    found = []
+    start = period.start
+    while start <= period.end:
+        if kind == "month":
+            end = month_containing(start).end
+            label = f"{start.year}-{start.month:02d}"
+        else:
+            end = dt.date(start.year, 12, 31)
+            label = str(start.year)
+        end = min(end, period.end)
+        found.append(Bucket(label, start, end, _sum(fan_days, start, end),
+                            calendar.count_working(start, min(end, as_of)),
+                            _active(fan_days, calendar, start, end)))
+        start = end + ONE_DAY
+    return kind, tuple(found)
+
+
+def report_on(period: Period, entries: Sequence[Entry], fan_days: Mapping[dt.date, int],
+              calendar: Calendar, today: dt.date, target: int,
+              week_start: int = 0) -> Report:
+    """The figures of `period` as of `today`.
+
+    `entries` are the period's entries (for moments, customers and stories); `fan_days` holds
+    fans per date for every year up to the period (for streaks, pace and the comparison), and
+    `calendar` must cover those years and the whole year of the period's end.
+    """
+    as_of = min(today, period.end)
+    day_over = as_of < today
+    counted = [entry for entry in entries
+               if period.start <= entry.date <= period.end and entry.date <= as_of]
+    per_day: dict[dt.date, Counter[str]] = {}
+    for entry in counted:
+        per_day.setdefault(entry.date, Counter())[entry.moment] += 1
+    in_period = {day: sum(counter.values()) for day, counter in per_day.items()}
+
+    day_rows = []
+    for day in days(period.start, period.end):
+        reason = calendar.why_not_working(day)
+        moments = per_day.get(day, Counter())
+        day_rows.append(Day(
+            date=day,
+            fans=in_period.get(day, 0),
+            working=reason is None,
+            reason=reason,
+            off=day in calendar.off or day in calendar.holidays,
+            future=day > as_of,
+            moments=tuple((m, moments[m]) for m in MOMENTS if moments.get(m)),
+        ))
+    fans = sum(in_period.values())
+    bucket_kind, buckets = _buckets(period, in_period, calendar, as_of)
+    merged = {**{d: n for d, n in fan_days.items() if not period.start <= d <= period.end},
+              **in_period}
+    return Report(
+        period=period,
+        today=today,
+        as_of=as_of,
+        fans=fans,
+        working_days=calendar.count_working(period.start, period.end),
+        working_days_so_far=calendar.count_working(period.start, as_of),
+        active_days=_active(in_period, calendar, period.start, as_of),
+        off_days=sum(1 for row in day_rows
+                     if row.off and row.date.weekday() in calendar.weekdays),
+        days=tuple(day_rows),
+        bucket_kind=bucket_kind,
+        buckets=buckets,
+        moments=_moment_counts(counted),
+        customers=top_customers(counted),
+        stories=tuple(entry for entry in counted if entry.peak or entry.gold),
+        streak=streak_state(merged, calendar, as_of, day_over=day_over),
+        period_longest=streak_state(in_period, calendar, as_of, day_over=day_over).longest,
+        pace=pace_on(merged, calendar, target, as_of.year, as_of, day_over=day_over),
+        previous=compare(period, as_of, fans, merged),
+        week_start=week_start,
+    )
+
+
+# --- gathering: the only functions here that read the journal
+
+
+@dataclass(frozen=True)
+class Glance:
+    """The prompt's few figures: the streak, and fans today and this year."""
+
+    streak: StreakState
+    fans_today: int
+    fans_year: int
+    target: int
+
+
+def week_start_of(settings: "Config") -> int:
+    from fanjournal.config import WEEKDAYS
+
+    return WEEKDAYS.index(settings["week_start"])
+
+
+def fan_days_of(journal: "Journal", years: Iterable[int]) -> dict[dt.date, int]:
+    """Fans per date for the given years, from the year summaries (no entry text is kept)."""
+    found: dict[dt.date, int] = {}
+    for year in years:
+        found.update(journal.summary(year).fan_days)
+    return found
+
+
+def calendar_of(settings: "Config", journal: "Journal", first_year: int,
+                last_year: int) -> Calendar:
+    """Working days of whole years `first_year`..`last_year`: days off and holidays included."""
+    return calendar_for(settings, journal, dt.date(first_year, 1, 1),
+                        dt.date(last_year, 12, 31))
+
+
+def _years_through(journal: "Journal", last: int) -> list[int]:
+    return [year for year in journal.years() if year <= last]
+
+
+def load_streak(journal: "Journal", settings: "Config", today: dt.date, *,
+                longest: bool = True) -> StreakState:
+    """The streak as of `today`, reading year summaries newest first.
+
+    With `longest=False` it stops reading once the current streak is known to be broken (fast,
+    for the prompt); `longest` is then only the longest within the years read.
+    """
+    years = _years_through(journal, today.year)
+    if longest or not years:
+        first = years[0] if years else today.year
+        calendar = calendar_of(settings, journal, first, today.year)
+        return streak_state(fan_days_of(journal, years), calendar, today)
+    first = today.year
+    while True:
+        calendar = calendar_of(settings, journal, first, today.year)
+        state = streak_state(fan_days_of(journal, [y for y in years if y >= first]), calendar,
+                             today)
+        # The streak may go on into the year before only if no working day of the years read
+        # lies before it (e.g. 1 January is a holiday and the streak starts on 2 January).
+        reaches = state.current.start or today
+        if calendar.count_working(dt.date(first, 1, 1), reaches - ONE_DAY) or first <= years[0]:
+            return state
+        first -= 1
+
+
+def load_glance(journal: "Journal", settings: "Config", today: dt.date) -> Glance:
+    streak = load_streak(journal, settings, today, longest=False)
+    counts = journal.summary(today.year).fan_days if today.year in journal.years() else {}
+    return Glance(
+        streak=streak,
+        fans_today=counts.get(today, 0),
+        fans_year=sum(n for day, n in counts.items() if day <= today),
+        target=settings["target"],
+    )
+
+
+def load_status(journal: "Journal", settings: "Config", today: dt.date) -> Status:
+    week_start = week_start_of(settings)
+    years = _years_through(journal, today.year)
+    first = years[0] if years else today.year
+    last = week_containing(today, week_start).end.year
+    calendar = calendar_of(settings, journal, first, last)
+    return status_on(fan_days_of(journal, years), calendar, today, settings["target"],
+                     week_start)
+
+
+def load_report(journal: "Journal", settings: "Config", period: Period,
+                today: dt.date) -> Report:
+    as_of = min(today, period.end)
+    years = _years_through(journal, as_of.year)
+    first = min([period.previous().start.year, *years[:1]])
+    last = max(period.end.year, as_of.year)
+    calendar = calendar_of(settings, journal, first, last)
+    entries = journal.entries(period.start, min(period.end, as_of)) if period.start <= as_of \
+        else []
+    return report_on(period, entries, fan_days_of(journal, years), calendar, today,
+                     settings["target"], week_start_of(settings))
