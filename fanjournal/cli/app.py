@@ -30,6 +30,7 @@ class FanGroup(TyperGroup):
         try:
             result = super().main(args=args, prog_name=prog_name or "fan",
                                   complete_var=complete_var, standalone_mode=False, **extra)
+            _refresh_prompt_state(sys.argv[1:] if args is None else list(args))
         except FanError as error:
             fail(error.message, error.code)
         except typer.TyperException as error:  # Click's usage and parameter errors
@@ -54,6 +55,13 @@ class FanGroup(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _refresh_prompt_state(args: list[str]) -> None:
+    """Keep the shell hook's state file current after a command (see fanjournal/reminder.py)."""
+    from fanjournal import reminder
+
+    reminder.after_command(args)
 
 
 app = typer.Typer(

@@ -1,0 +1,53 @@
+"""`fan hook`: the prompt reminder snippet for bash, zsh and fish."""
+
+from typing import Annotated
+
+import typer
+
+from fanjournal.cli.app import app
+from fanjournal.i18n import _
+
+
+def _complete_shell(incomplete: str) -> list[str]:
+    from fanjournal.reminder import SHELLS
+
+    return [shell for shell in SHELLS if shell.startswith(incomplete)]
+
+
+@app.command(rich_help_panel="Setup")
+def hook(
+    shell: Annotated[str | None, typer.Argument(
+        help=_("bash, zsh or fish."), autocompletion=_complete_shell, show_default=False)] = None,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help=_("Only rewrite the state file the prompt reads (fan does this "
+                            "itself after every change)."))] = False,
+) -> None:
+    """Print the prompt reminder for your shell. Add to ~/.bashrc: [bold]eval "$(fan hook
+    bash)"[/bold]; ~/.zshrc: [bold]eval "$(fan hook zsh)"[/bold]; ~/.config/fish/config.fish:
+    [bold]fan hook fish | source[/bold]."""
+    from fanjournal import clock, config, reminder
+    from fanjournal.errors import FanError
+
+    if refresh:
+        try:
+            reminder.refresh(clock.today())
+        except FanError:
+            reminder.forget()
+            raise
+        return
+    if shell is None:
+        raise FanError(_("name your shell: fan hook bash, fan hook zsh or fan hook fish"), 2)
+    if shell not in reminder.SHELLS:
+        raise FanError(_("unknown shell {shell!r}; choose one of: {shells}").format(
+            shell=shell, shells=", ".join(reminder.SHELLS)), 2)
+    every = config.keys()["remind_every"].default
+    try:
+        every = config.load()["remind_every"]
+        reminder.refresh(clock.today())
+    except FanError as error:
+        # the snippet works without the state (it reminds until fan can write it): say why
+        reminder.forget()
+        typer.echo(f"fan: {error.message}", err=True)
+    typer.echo(reminder.snippet(shell, reminder.fan_command(), reminder.state_path(),
+                                reminder.shown_path(), config.duration_minutes(every) * 60),
+               nl=False)

@@ -1,0 +1,427 @@
+"""The prompt reminder: when the shell hook may speak, what it says, and the state file it reads.
+
+The snippets in `fanjournal/hooks/` run before every prompt and must not start a process, so they
+cannot ask Python anything. Whatever they need to judge any moment of the coming weeks is worked
+out here whenever `fan` runs, and kept in a small line-based state file (`hook-state`):
+
+    fan-hook-state 1
+    journal <journal folder>       \\
+    year <this year's file>         > newer than the state file: edited since, trust no "done"
+    config <config.toml>           /
+    windows <until> <start> <end> <kind> …
+                                     until: the end of the weeks covered; then one window per
+                                     working day, from remind_from to midnight (epoch seconds);
+                                     kind 0 = remind, 1 = a fan is logged that day,
+                                     2 = remind, the streak is at risk
+    every <seconds>                  remind_every
+    message <text>                   the reminder
+    risk <text>                      the reminder on the day the streak is at risk
+    holidays <country> <years> <dates…>   public holidays, kept so `fan add` need not load them
+
+A prompt outside every window (night, weekend, day off, holiday) says nothing. A prompt after the
+last window, or with a missing, unreadable or outdated state file, reminds: a stale state may
+cost a needless reminder, never a wrong "you're done". The time of the last reminder is kept in
+`hook-shown` (epoch seconds), shared by every shell.
+
+The pure part (`build`, `state_text`, `parse_state`) takes today, the calendar and the fans as
+parameters; `refresh` and `after_command` read the journal and write the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fanjournal.config import Config
+    from fanjournal.store import Journal
+    from fanjournal.streaks import StreakState
+    from fanjournal.workdays import Calendar
+
+MAGIC = "fan-hook-state 1"
+STATE_FILE = "hook-state"
+SHOWN_FILE = "hook-shown"
+HORIZON_DAYS = 35  # days covered ahead; any fan command rewrites a state older than a week
+REFRESH_AFTER = 7 * 86400  # seconds; a state older than this is rewritten by the next fan command
+
+REMIND, DONE, AT_RISK = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Window:
+    """One working day: from remind_from until midnight, as epoch seconds."""
+
+    start: int
+    end: int
+    kind: int  # REMIND, DONE or AT_RISK
+
+
+@dataclass(frozen=True)
+class HolidayCache:
+    """The public holidays of `country` in `years` (dates only), as last computed."""
+
+    country: str = ""
+    years: tuple[int, ...] = ()
+    dates: frozenset[dt.date] = frozenset()
+
+    def covers(self, country: str, years: Sequence[int]) -> bool:
+        return country == self.country and set(years) <= set(self.years)
+
+
+@dataclass(frozen=True)
+class HookState:
+    """Everything a prompt needs to decide, for any moment of the coming weeks."""
+
+    watch: tuple[str, str, str]  # journal folder, this year's file, config.toml
+    until: int  # epoch seconds: the end of the days the windows cover
+    windows: tuple[Window, ...]
+    every: int  # seconds between reminders
+    message: str
+    risk_message: str
+    holidays: HolidayCache = HolidayCache()
+
+
+# --- pure: what the state says
+
+
+def epoch(day: dt.date, at: dt.time, zone: dt.tzinfo | None = None) -> int:
+    """Epoch seconds of `day` at `at`, in `zone` (None: the local time zone)."""
+    moment = dt.datetime.combine(day, at)
+    if zone is not None:
+        return int(moment.replace(tzinfo=zone).timestamp())
+    return int(moment.astimezone().timestamp())
+
+
+def risk_day(streaks: StreakState, calendar: Calendar, today: dt.date) -> dt.date | None:
+    """The day a fan is needed to keep the current streak: today when it is at risk, else the
+    next working day after the streak's last day. None without a streak."""
+    current = streaks.current
+    if current.end is None or current.length == 0:
+        return None
+    if streaks.at_risk:
+        return today
+    day = max(current.end, today)
+    for _step in range(400):
+        day += dt.timedelta(days=1)
+        if calendar.is_working(day):
+            return day
+    return None
+
+
+def windows(calendar: Calendar, fan_days: Mapping[dt.date, int], today: dt.date,
+            remind_from: dt.time, at_risk_on: dt.date | None = None,
+            days: int = HORIZON_DAYS, zone: dt.tzinfo | None = None) -> tuple[Window, ...]:
+    """The reminder windows of the working days among the `days` days from `today` on."""
+    found = []
+    day = today
+    for _step in range(days):
+        if calendar.is_working(day):
+            if fan_days.get(day, 0) > 0:
+                kind = DONE
+            elif day == at_risk_on:
+                kind = AT_RISK
+            else:
+                kind = REMIND
+            next_day = day + dt.timedelta(days=1)
+            found.append(Window(epoch(day, remind_from, zone), epoch(next_day, dt.time(), zone),
+                                kind))
+        day += dt.timedelta(days=1)
+    return tuple(found)
+
+
+def one_line(text: str) -> str:
+    """A message as one line of the state file (a translation may hold a newline)."""
+    return " ".join(text.split())
+
+
+def plain_message() -> str:
+    from fanjournal.i18n import _
+
+    return one_line("fan: " + _('no fan yet today. Made a customer a fan? Log it: '
+                                'fan add "what you did"'))
+
+
+def risk_message(length: int) -> str:
+    from fanjournal.i18n import ngettext
+
+    return one_line("fan: " + ngettext(
+        'keep your {n}-day streak: no fan yet today. Log one: fan add "what you did"',
+        'keep your {n}-day streak: no fan yet today. Log one: fan add "what you did"',
+        length).format(n=length))
+
+
+def build(*, calendar: Calendar, fan_days: Mapping[dt.date, int], streaks: StreakState,
+          today: dt.date, remind_from: dt.time, every_minutes: int,
+          watch: tuple[str, str, str], holidays: HolidayCache = HolidayCache(),
+          zone: dt.tzinfo | None = None) -> HookState:
+    """The state for prompts from `today` on, assuming no fan is logged until the next refresh."""
+    return HookState(
+        watch=watch,
+        until=epoch(today + dt.timedelta(days=HORIZON_DAYS), dt.time(), zone),
+        windows=windows(calendar, fan_days, today, remind_from,
+                        risk_day(streaks, calendar, today), zone=zone),
+        every=max(every_minutes, 1) * 60,
+        message=plain_message(),
+        risk_message=risk_message(streaks.current.length),
+        holidays=holidays,
+    )
+
+
+def state_text(state: HookState) -> str:
+    """The state file's text (see the module docstring)."""
+    numbers = " ".join([str(state.until)]
+                       + [f"{w.start} {w.end} {w.kind}" for w in state.windows])
+    cache = state.holidays
+    holidays = " ".join([
+        cache.country or "-",
+        ",".join(str(year) for year in cache.years) or "-",
+        *sorted(day.isoformat() for day in cache.dates),
+    ])
+    journal, year, config = (path if "\n" not in path else "" for path in state.watch)
+    return "\n".join([
+        MAGIC,
+        f"journal {journal}",
+        f"year {year}",
+        f"config {config}",
+        f"windows {numbers}",
+        f"every {state.every}",
+        f"message {one_line(state.message)}",
+        f"risk {one_line(state.risk_message)}",
+        f"holidays {holidays}",
+        "",
+    ])
+
+
+def parse_state(text: str) -> HookState | None:
+    """A state file's content, or None when it is not one this version wrote."""
+    lines = text.split("\n")
+    if len(lines) < 9 or lines[0] != MAGIC:
+        return None
+    fields = {}
+    for line in lines[1:9]:
+        key, _sep, value = line.partition(" ")
+        fields[key] = value
+    try:
+        until, *numbers = (int(n) for n in fields["windows"].split())
+        found = tuple(Window(*numbers[i:i + 3]) for i in range(0, len(numbers) - 2, 3))
+        country, years, *dates = fields["holidays"].split()
+        holidays = HolidayCache(
+            "" if country == "-" else country,
+            () if years == "-" else tuple(int(y) for y in years.split(",")),
+            frozenset(dt.date.fromisoformat(d) for d in dates),
+        )
+        return HookState(
+            watch=(fields["journal"], fields["year"], fields["config"]),
+            until=until,
+            windows=found,
+            every=int(fields["every"]),
+            message=fields["message"],
+            risk_message=fields["risk"],
+            holidays=holidays,
+        )
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+# --- files: where the state lives, when it is rewritten
+
+
+def state_dir() -> Path:
+    """FAN_HOME when set, else the user's state folder (~/.local/state/fanjournal on Linux)."""
+    from fanjournal import config
+
+    home = config.home_override()
+    if home is not None:
+        return home
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(config.APP))
+
+
+def state_path() -> Path:
+    return state_dir() / STATE_FILE
+
+
+def shown_path() -> Path:
+    return state_dir() / SHOWN_FILE
+
+
+def _mtime_ns(path: str | Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _read_state(path: Path) -> HookState | None:
+    try:
+        return parse_state(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def needs_refresh(path: Path, now: float | None = None) -> bool:
+    """True when the state file is missing, unreadable, older than a week, or not newer than
+    what it watches (the journal changed, by fan or by hand, or the config did)."""
+    written = _mtime_ns(path)
+    state = _read_state(path) if written else None
+    if state is None:
+        return True
+    if (time.time() if now is None else now) - written / 1e9 > REFRESH_AFTER:
+        return True
+    return any(watched and _mtime_ns(watched) >= written for watched in state.watch)
+
+
+def _holidays(country: str, years: Sequence[int], cache: HolidayCache) -> HolidayCache:
+    if not country:
+        return HolidayCache()
+    if cache.covers(country, years):
+        return cache
+    from fanjournal.workdays import public_holidays
+
+    wanted = sorted(set(years) | (set(cache.years) if cache.country == country else set()))
+    return HolidayCache(country, tuple(wanted), frozenset(public_holidays(country, wanted)))
+
+
+def _calendar(settings: Config, journal: Journal, start: dt.date, end: dt.date,
+              cache: HolidayCache) -> tuple[Calendar, HolidayCache]:
+    """The working-day calendar for [start, end], public holidays from the cache if it has them."""
+    from fanjournal.config import Config
+    from fanjournal.workdays import calendar_for
+
+    without = Config({**settings.values, "holidays": ""}, settings.path)
+    calendar = calendar_for(without, journal, start, end)
+    holidays = _holidays(settings["holidays"], range(start.year, end.year + 1), cache)
+    names = {day: "" for day in holidays.dates if start <= day <= end}
+    return replace(calendar, holidays=names), holidays
+
+
+def compute(settings: Config, journal: Journal, today: dt.date,
+            cache: HolidayCache = HolidayCache()) -> HookState:
+    """Read what the state needs from the journal (the years the current streak spans, and the
+    coming weeks) and build it."""
+    from fanjournal.config import duration_minutes
+    from fanjournal.streaks import streak_state
+
+    horizon = today + dt.timedelta(days=HORIZON_DAYS)
+    known = set(journal.years())
+    first = today.year
+    fan_days: dict[dt.date, int] = {}
+    for year in range(today.year, horizon.year + 1):
+        if year in known:
+            fan_days.update(journal.summary(year).fan_days)
+    while True:
+        calendar, cache = _calendar(settings, journal, dt.date(first, 1, 1), horizon, cache)
+        streaks = streak_state(fan_days, calendar, today)
+        start = streaks.current.start
+        first_working = calendar.working_days(dt.date(first, 1, 1), dt.date(first, 12, 31))[:1]
+        # a streak reaching the first working day of the oldest year read may go back further
+        if start is None or first - 1 not in known or [start] != first_working:
+            break
+        first -= 1
+        fan_days.update(journal.summary(first).fan_days)
+    return build(
+        calendar=calendar,
+        fan_days=fan_days,
+        streaks=streaks,
+        today=today,
+        remind_from=dt.time.fromisoformat(settings["remind_from"]),
+        every_minutes=duration_minutes(settings["remind_every"]),
+        watch=(str(journal.root), str(journal.path_for(today.year)), str(settings.path)),
+        holidays=cache,
+    )
+
+
+def refresh(today: dt.date) -> HookState:
+    """Recompute the state from config and journal and write it (under the journal's lock, so a
+    concurrent change cannot slip in between reading the journal and writing the state)."""
+    from contextlib import nullcontext
+
+    from fanjournal import config, store
+
+    settings = config.load()
+    journal = store.open_journal()
+    path = state_path()
+    previous = _read_state(path)
+    cache = previous.holidays if previous else HolidayCache()
+    guard = journal.lock() if journal.root.is_dir() else nullcontext()
+    with guard:
+        state = compute(settings, journal, today, cache)
+        store.atomic_write(path, state_text(state).encode("utf-8"))
+    return state
+
+
+def forget() -> None:
+    """Remove the state file, so that prompts fall back to reminding."""
+    try:
+        state_path().unlink()
+    except OSError:
+        pass
+
+
+def after_command(args: Sequence[str]) -> None:
+    """Called after every successful fan command: rewrite the state when the journal or config
+    changed (or the state is missing or a week old), and always after `fan status` (except
+    `fan status --prompt`, which a prompt theme may run at every prompt).
+
+    Never fails the command: a state that cannot be written is removed instead."""
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    if command in (None, "hook") or "--help" in args or "-h" in args:
+        return
+    try:
+        from fanjournal import clock
+
+        forced = command == "status" and "--prompt" not in args
+        if forced or needs_refresh(state_path()):
+            refresh(clock.today())
+    except Exception:
+        forget()
+        if os.environ.get("FAN_DEBUG"):
+            raise
+
+
+# --- the shell snippets (package data in fanjournal/hooks/)
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+def shell_quote(shell: str, text: str) -> str:
+    """`text` as one word in `shell`: single quotes, with fish's own escapes inside them."""
+    if shell == "fish":
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    import shlex
+
+    return shlex.quote(text)
+
+
+def fan_command() -> list[str]:
+    """How to run the fan that is running now: the script's absolute path, else python -m."""
+    import sys
+
+    script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if script is not None and script.name.startswith("fan") and script.suffix != ".py":
+        resolved = script if script.is_absolute() else Path.cwd() / script
+        if resolved.is_file() and os.access(resolved, os.X_OK):
+            return [str(resolved)]
+    return [sys.executable, "-m", "fanjournal"]
+
+
+def snippet(shell: str, command: Sequence[str], state: Path, shown: Path, every: int) -> str:
+    """The hook for `shell`, with its files, fallback message and interval filled in."""
+    template = (Path(__file__).parent / "hooks" / f"fan.{shell}").read_text(encoding="utf-8")
+    quote = lambda text: shell_quote(shell, text)  # noqa: E731
+    values = {
+        "@STATE@": quote(str(state)),
+        "@SHOWN@": quote(str(shown)),
+        "@MESSAGE@": quote(plain_message()),
+        "@EVERY@": str(every),
+        "@REFRESH@": " ".join([*map(quote, command), "hook", "--refresh"]),
+    }
+    for placeholder, value in values.items():
+        template = template.replace(placeholder, value)
+    return template
