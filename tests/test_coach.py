@@ -366,12 +366,16 @@ def test_a_value_is_never_filled_again(names, value):
 # --- fan coach
 
 
-def test_coach_lists_every_moment_with_one_line(fan):
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_coach_lists_every_moment_with_one_line(fan, language):
+    fan("config", "set", "language", language)
     result = fan("coach")
     assert result.exit_code == 0
-    for moment in MOMENTS:
-        assert f"  {moment} " in result.stdout
-    assert "A complaint is a gift" in result.stdout
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines[1:6]] == list(MOMENTS)  # one line each, at 80
+    assert len(lines) == 7
+    if language == "en":
+        assert "  klacht              A gift: listen, apologise" in result.stdout
 
 
 def test_coach_klacht_gives_the_steps_the_question_and_the_answer(fan):

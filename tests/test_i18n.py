@@ -3,6 +3,7 @@ the compiled catalogue matches its source, the TOML data exists in both language
 shape, and each command speaks Dutch when config or locale say so."""
 
 import string
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ MO = PO.with_suffix(".mo")
 KEYWORDS = {"_": None, "ngettext": (1, 2)}
 
 
+@cache
 def ui_strings() -> dict[str, tuple[str, ...]]:
     """Every _() and ngettext() string in fanjournal/, as Babel's extractor finds them."""
     found = {}
