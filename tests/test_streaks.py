@@ -247,3 +247,26 @@ def test_a_fan_on_a_free_day_changes_no_streak(situation, offset):
     after = streak_state({**fan_days, day: fan_days.get(day, 0) + 1}, calendar, today)
     assert (after.current.length, after.longest.length) == (
         before.current.length, before.longest.length)
+
+
+def test_the_readme_example():
+    """The table under "Streaks" in README.md."""
+    before = dict.fromkeys(days(d(2026, 11, 9), d(2026, 11, 13)), 1)
+    week = {d(2026, 11, 16): 1, d(2026, 11, 17): 2, d(2026, 11, 19): 2}
+    fan_days = {**before, **week}
+    dentist = Calendar(off={d(2026, 11, 18): "dentist"})
+    holidays = Calendar(holidays={d(2026, 11, 18): "a holiday", FRIDAY: "a holiday"})
+    rows = [
+        (fan_days, dentist, Streak(8, d(2026, 11, 9), d(2026, 11, 19)), True),
+        (fan_days, MON_FRI, Streak(1, d(2026, 11, 19), d(2026, 11, 19)), True),
+        ({**fan_days, FRIDAY: 1}, dentist, Streak(9, d(2026, 11, 9), FRIDAY), False),
+        (fan_days, holidays, Streak(8, d(2026, 11, 9), d(2026, 11, 19)), False),
+    ]
+    for made, calendar, current, at_risk in rows:
+        state = streak_state(made, calendar, FRIDAY)
+        assert (state.current, state.at_risk) == (current, at_risk)
+    # a fan on Saturday 21 November changes no streak (seen on Sunday, after the third row)
+    sunday = d(2026, 11, 22)
+    for extra in ({}, {d(2026, 11, 21): 1}):
+        state = streak_state({**fan_days, FRIDAY: 1, **extra}, dentist, sunday)
+        assert state.current == Streak(9, d(2026, 11, 9), FRIDAY)

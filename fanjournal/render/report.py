@@ -65,11 +65,13 @@ def day_label(day: dt.date, year: bool = False) -> str:
         weekday=weekday_name(day), day=day.day, month=month_name(day.month))
 
 
-def span_label(start: dt.date, end: dt.date) -> str:
+def span_label(start: dt.date, end: dt.date, year: bool = True) -> str:
+    """Mon 9 Nov – Fri 13 Nov 2026 (with `year=False` the year only when the span crosses one)."""
+    crosses = start.year != end.year
     if start == end:
-        return day_label(start, year=True)
-    return _("{start} – {end}").format(start=day_label(start, year=start.year != end.year),
-                                      end=day_label(end, year=True))
+        return day_label(start, year=year)
+    return _("{start} – {end}").format(start=day_label(start, year=crosses),
+                                      end=day_label(end, year=year or crosses))
 
 
 def period_title(period: Period) -> str:
@@ -122,8 +124,12 @@ def pace_words(pace: Pace) -> str:
         where = _("{n} behind").format(n=-pace.difference)
     else:
         where = _("on pace")
-    text = _("expected {expected} by now: {where}").format(expected=pace.expected_whole,
-                                                          where=where)
+    if pace.remaining:
+        text = _("expected {expected} by now: {where}").format(expected=pace.expected_whole,
+                                                              where=where)
+    else:  # a year that is over
+        text = _("expected {expected} by the end of {year}: {where}").format(
+            expected=pace.expected_whole, year=pace.year, where=where)
     if pace.projected is not None and pace.remaining:
         text += " · " + _("on course for {n}").format(n=pace.projected)
     return text
@@ -150,7 +156,7 @@ def change_words(report: Report) -> str:
     if previous.partial:
         return _("{change} against the same days of {label} ({fans}, {span})").format(
             change=change, label=previous.label, fans=fans_count(previous.fans),
-            span=span_label(previous.start, previous.end))
+            span=span_label(previous.start, previous.end, year=False))
     return _("{change} against {label} ({fans})").format(
         change=change, label=previous.label, fans=fans_count(previous.fans))
 
@@ -679,7 +685,9 @@ def _stories(report: Report) -> "RenderableType":
 
     shown = report.stories if report.period.kind != "year" else report.stories[:STORIES_SHOWN]
     parts: list[RenderableType] = []
-    for entry in shown:
+    for index, entry in enumerate(shown):
+        if index:
+            parts.append(Text(""))
         head = Text()
         head.append(story_marks(entry) + "  ", style="yellow")
         head.append(entry.id, style="dim")
@@ -689,7 +697,7 @@ def _stories(report: Report) -> "RenderableType":
             head.append(" · ")
             head.append(Text(entry.customer, style="green"))
         parts.append(head)
-        parts.append(Padding(Text(entry.text), (0, 0, 1, 4), expand=False))
+        parts.append(Padding(Text(entry.text), (0, 0, 0, 4), expand=False))
     if len(shown) < len(report.stories):
         parts.append(Text(more_stories_line(report), style="dim"))
     return Group(*parts)
@@ -748,7 +756,7 @@ def _streak_pace(report: Report, width: int) -> "RenderableType":
     streak = report.streak
     current = Text(streak_words(streak.current), style="green" if streak.current.length else "")
     if streak.at_risk:
-        current.append(" · " + _("at risk: log a fan today to keep it"), style="bold yellow")
+        current.append("\n" + _("at risk: log a fan today to keep it"), style="bold yellow")
     grid.add_row(_("Streak"), current)
     grid.add_row(_("Longest"), streak_words(streak.longest))
     if report.period.length > 7:
