@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -72,15 +72,52 @@ class Idea:
 
 
 @dataclass(frozen=True)
+class Placeholder:
+    """How a placeholder shows in one language: its word there, and what to fill in."""
+
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Templates:
     """What `fan nee` and `fan idea` work with, in one language."""
 
     language: str
     situations: tuple[Situation, ...]
-    placeholders: Mapping[str, str]  # name -> what to fill in
+    placeholders: Mapping[str, Placeholder]  # the name used in every language -> its local form
     groups: tuple[IdeaGroup, ...]
     user_path: Path
     problem: str | None = None  # why the user's file was left out, in one line
+
+    def canonical(self, name: str) -> str:
+        """The name a placeholder has in every language, for its local word ({klant} → customer)."""
+        if name in self.placeholders:
+            return name
+        for key, placeholder in self.placeholders.items():
+            if placeholder.name == name:
+                return key
+        return name
+
+    def local(self, name: str) -> str:
+        """The word for a placeholder in this language (customer → klant in Dutch)."""
+        placeholder = self.placeholders.get(name)
+        return placeholder.name if placeholder else name
+
+    def describe(self, name: str) -> str:
+        placeholder = self.placeholders.get(name)
+        return placeholder.description if placeholder else name
+
+    def used(self, situations: Iterable[Situation]) -> list[str]:
+        """The placeholders (their names in every language) of `situations`, in order."""
+        names = (self.canonical(n) for n in placeholders_in(t for s in situations
+                                                              for t in s.texts))
+        return list(dict.fromkeys(names))
+
+    def filled(self, situation: Situation, values: Mapping[str, str]) -> Situation:
+        """`situation` with `values` (by name in every language) filled in; what is still open
+        shows with its word in this language."""
+        return fill_situation(situation, values, self.canonical, self.local)
 
 
 class TemplateError(ValueError):
@@ -106,22 +143,32 @@ def placeholders_in(texts: str | Iterable[str]) -> list[str]:
     return list(names)
 
 
-def fill(text: str, values: Mapping[str, str]) -> str:
-    """`text` with each `{name}` that has a non-empty value replaced; the rest stay as they are.
+def _same(name: str) -> str:
+    return name
 
-    One pass with re.sub: a value that itself contains `{name}` is not filled again.
+
+def fill(text: str, values: Mapping[str, str], key: Callable[[str], str] = _same,
+         shown: Callable[[str], str] = _same) -> str:
+    """`text` with each `{name}` that has a non-empty value replaced; the rest stay open.
+
+    `key` maps a name in the text to the name in `values`; an open one is written
+    `{shown(key)}`. One pass with re.sub: a value that itself contains `{name}` is not filled
+    again.
     """
 
     def value_of(match: re.Match[str]) -> str:
-        value = values.get(match.group(1))
-        return value if value else match.group(0)
+        name = key(match.group(1))
+        value = values.get(name)
+        return value if value else "{" + shown(name) + "}"
 
     return PLACEHOLDER.sub(value_of, text)
 
 
-def fill_situation(situation: Situation, values: Mapping[str, str]) -> Situation:
-    return replace(situation, no=fill(situation.no, values),
-                   but=tuple(fill(text, values) for text in situation.but))
+def fill_situation(situation: Situation, values: Mapping[str, str],
+                   key: Callable[[str], str] = _same,
+                   shown: Callable[[str], str] = _same) -> Situation:
+    return replace(situation, no=fill(situation.no, values, key, shown),
+                   but=tuple(fill(text, values, key, shown) for text in situation.but))
 
 
 def parse_fill(items: Sequence[str]) -> dict[str, str]:
@@ -351,7 +398,7 @@ def _groups(document: dict[str, Any], source: str, base: Sequence[IdeaGroup],
     return list(result.values())
 
 
-def _placeholders(document: dict[str, Any], source: str) -> dict[str, str]:
+def _placeholders(document: dict[str, Any], source: str) -> dict[str, Placeholder]:
     try:
         table = _table(document.get("placeholders", {}), "[placeholders]")
     except ValueError as error:
@@ -367,7 +414,20 @@ def _placeholders(document: dict[str, Any], source: str) -> dict[str, str]:
             raise TemplateError(_("{name!r} cannot be a placeholder name; use letters, digits "
                                   "and _").format(name=name), line)
         try:
-            result[name] = _text(value, f"placeholders.{name}")
+            if isinstance(value, dict):  # { name = "klant", description = "…" }
+                unknown = set(value) - {"name", "description"}
+                if unknown:
+                    raise ValueError(_("placeholders.{name}: unknown key {key!r}; use name, "
+                                       "description").format(name=name, key=min(unknown)))
+                local = _text(value.get("name", name), f"placeholders.{name}.name")
+                if not _NAME.fullmatch(local):
+                    raise ValueError(_("{name!r} cannot be a placeholder name; use letters, "
+                                       "digits and _").format(name=local))
+                about = _text(value.get("description", local),
+                              f"placeholders.{name}.description")
+                result[name] = Placeholder(local, about)
+            else:
+                result[name] = Placeholder(name, _text(value, f"placeholders.{name}"))
         except ValueError as error:
             raise TemplateError(str(error), line) from None
     return result
@@ -426,7 +486,12 @@ def merge_user(base: Templates, source: str) -> Templates:
     current = {s.id: s for s in base.situations}
     situations = _situations(document, source, current, own=True)
     groups = _groups(document, source, base.groups, "ideas")
-    placeholders = {**base.placeholders, **_placeholders(document, source)}
+    placeholders = dict(base.placeholders)
+    for name, placeholder in _placeholders(document, source).items():
+        shipped_form = placeholders.get(name)
+        if shipped_form is not None and placeholder.name == name:  # only a new description
+            placeholder = Placeholder(shipped_form.name, placeholder.description)
+        placeholders[name] = placeholder
     return replace(base, situations=tuple(situations.values()), groups=tuple(groups),
                    placeholders=placeholders)
 

@@ -132,6 +132,28 @@ def test_nee_asks_for_missing_placeholders_on_a_terminal(fan, terminal):
     assert "But I can {alternative}" in result.stdout  # Enter left it open
 
 
+def test_nee_speaks_of_placeholders_in_the_users_language(fan, terminal):
+    fan("config", "set", "language", "nl")
+    hint = fan("nee", "prijs", "--fill", "klant=Anna", input="\n\n")
+    assert "klant — de naam van de klant" not in hint.stdout  # filled: not asked
+    assert "alternatief — wat je in plaats daarvan kunt bieden (Enter laat het open)" \
+        in hint.stdout
+    assert "Het spijt me, Anna, ik kan de prijs van {product} niet verlagen." in hint.stdout
+    assert "Maar ik kan wel {alternatief}, dan" in hint.stdout
+    both = fan("nee", "prijs", "--fill", "customer=Bob", "--fill", "alternatief=iets", input="\n")
+    assert "Het spijt me, Bob," in both.stdout and "Maar ik kan wel iets," in both.stdout
+    assert_clean_error(fan("nee", "prijs", "--fill", "klnt=Anna"), code=2,
+                       message="klnt is hier geen plekhouder; deze woorden gebruiken: klant, "
+                               "product, alternatief")
+
+
+def test_nee_fill_hint_uses_the_local_words(fan):
+    fan("config", "set", "language", "nl")
+    result = fan("nee", "uitverkocht", "-c", "Anna")
+    assert "Vul de open plekken in: fan nee uitverkocht --fill product=… --fill wanneer=… " \
+           "--fill alternatief=… --fill winkel=…" in " ".join(result.stdout.split())
+
+
 def test_nee_does_not_ask_when_not_on_a_terminal(fan):
     result = fan("nee", "price", input="Anna\n")
     assert "Enter leaves it open" not in result.stdout
@@ -287,6 +309,8 @@ def test_user_ideas_are_added_to_a_group_or_a_new_group(fan, fan_home):
     ("[ideas.bakery]\ntitle = \"B\"\n", 1, "idea group 'bakery' needs 'ideas'"),
     ("[ideas.bakery]\nideas = []\n", 2, "bakery.ideas must be a list of texts"),
     ("[placeholders]\nplace = 3\n", 2, "placeholders.place must be text"),
+    ("[placeholders]\nplace = { name = \"a b\" }\n", 2, "'a b' cannot be a placeholder name"),
+    ("[placeholders]\nplace = { nam = \"x\" }\n", 2, "placeholders.place: unknown key 'nam'"),
 ])
 def test_broken_user_file_names_file_line_and_problem(fan_home, text, line, problem):
     path = user_file(fan_home, text)
@@ -314,6 +338,25 @@ def test_a_situation_only_in_a_broken_user_file_is_a_clean_error_naming_the_file
     assert_clean_error(fan("nee", "parking"), code=1,
                        message=f"unknown situation 'parking', and your own templates were left "
                                f"out: {path}, line 4: not valid TOML")
+
+
+def test_user_templates_may_use_the_local_placeholder_words(fan, fan_home):
+    user_file(fan_home, """\
+[situations.parkeren]
+no = "Sorry {klant}, de parkeerplaats is vol."
+but = ["Maar bij {plek} is nog ruimte."]
+
+[placeholders]
+customer = "wie het is"
+plek = { name = "plek", description = "een plek om te parkeren" }
+""")
+    fan("config", "set", "language", "nl")
+    result = fan("nee", "parkeren", "-c", "Anna")
+    assert "Sorry Anna, de parkeerplaats is vol." in result.stdout  # -c fills {klant}
+    assert "--fill plek=…" in result.stdout
+    loaded = templates.load("nl", fan_home / "templates.toml")
+    assert loaded.local("customer") == "klant"  # a new description keeps the Dutch word
+    assert loaded.describe("customer") == "wie het is"
 
 
 def test_unreadable_user_file_is_reported(fan, fan_home):

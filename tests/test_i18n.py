@@ -133,6 +133,17 @@ def test_every_placeholder_is_described_in_both_languages():
         assert set(used) == set(loaded.placeholders), language
 
 
+def test_placeholder_words_are_distinct_in_each_language():
+    en, nl = templates.shipped("en"), templates.shipped("nl")
+    assert set(en.placeholders) == set(nl.placeholders)
+    for loaded in (en, nl):
+        words = [loaded.local(name) for name in loaded.placeholders]
+        assert len(words) == len(set(words)), loaded.language
+        for word in words:  # a local word never means a different placeholder elsewhere
+            assert loaded.canonical(word) in loaded.placeholders
+            assert word not in loaded.placeholders or loaded.local(word) == word
+
+
 def test_every_template_has_a_no_and_at_least_one_but():
     for language in ("en", "nl"):
         for situation in templates.shipped(language).situations:

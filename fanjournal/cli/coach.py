@@ -11,7 +11,7 @@ from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from fanjournal.templates import Situation
+    from fanjournal.templates import Situation, Templates
 
 PANEL = _("Making fans")
 
@@ -40,11 +40,11 @@ def _complete_situation(incomplete: str) -> list[str]:
     return [s.name for s in loaded.situations if s.name.startswith(incomplete.lower())]
 
 
-def _ask_missing(names: list[str], descriptions: dict[str, str]) -> dict[str, str]:
+def _ask_missing(names: list[str], loaded: "Templates") -> dict[str, str]:
     answers = {}
     for name in names:
         label = _("{name} — {description} (Enter leaves it open)").format(
-            name=name, description=descriptions.get(name, name))
+            name=loaded.local(name), description=loaded.describe(name))
         answers[name] = typer.prompt(label, default="", show_default=False).strip()
     return answers
 
@@ -77,7 +77,7 @@ def nee(
         "--text", help=_("With --log: what you did (else asked on a terminal)."))] = None,
     customer: Annotated[str | None, typer.Option(
         "--customer", "-c",
-        help=_("Who the customer is: fills {customer} and, with --log, the fan's customer."))
+        help=_("Who the customer is: fills in their name and, with --log, the fan's customer."))
     ] = None,
     date: DateOpt = None,
     tag: TagOpt = None,
@@ -106,11 +106,11 @@ def nee(
         raise FanError(_("give a situation or --search, not both"), 2)
     if log and situation is None:
         raise FanError(_("--log needs a situation, such as: fan nee price --log"), 2)
-    values = templates.parse_fill(fill or [])
+    typed = templates.parse_fill(fill or [])
+    loaded = templates.load(_language())
+    values = {loaded.canonical(name): value for name, value in typed.items()}
     if customer and customer.strip():
         values.setdefault("customer", customer.strip())
-
-    loaded = templates.load(_language())
     if situation is None and search is None:
         if fill:
             raise FanError(_("--fill needs a situation, such as: fan nee price --fill "
@@ -129,19 +129,18 @@ def nee(
         shown = [templates.find_situation(loaded, situation or "")]
         _warn(loaded.problem)
 
-    used = templates.placeholders_in(text for s in shown for text in s.texts)
-    unknown = [name for name in templates.parse_fill(fill or []) if name not in used]
+    used = loaded.used(shown)
+    unknown = [name for name in typed if loaded.canonical(name) not in used]
     if unknown:
         raise FanError(ngettext(
             "{names} is not a placeholder here; these words use: {used}",
             "{names} are not placeholders here; these words use: {used}", len(unknown)).format(
-            names=", ".join(unknown), used=", ".join(used) or "-"), 2)
+            names=", ".join(unknown), used=", ".join(map(loaded.local, used)) or "-"), 2)
     missing = [name for name in used if not values.get(name)]
     if missing and _interactive():
-        values.update(_ask_missing(missing, dict(loaded.placeholders)))
-    filled = [templates.fill_situation(s, values) for s in shown]
-    render.print_situations(filled)
-    still_open = [name for name in used if not values.get(name)]
+        values.update(_ask_missing(missing, loaded))
+    render.print_situations([loaded.filled(s, values) for s in shown])
+    still_open = [loaded.local(name) for name in used if not values.get(name)]
     if still_open and len(shown) == 1 and not log:
         render.print_fill_hint(f"fan nee {shown[0].name}", still_open)
 
