@@ -117,6 +117,8 @@ def test_nee_filled_values_are_never_filled_again_nor_read_as_markup(fan):
     (["nee", "--log"], "--log needs a situation, such as: fan nee price --log"),
     (["nee", "price", "--score", "9"], "--score only works together with --log"),
     (["nee", "price", "--text", "x"], "--text only works together with --log"),
+    (["nee", "price", "--quote", "x"], "--quote only works together with --log"),
+    (["nee", "price", "--log", "--new-customer"], "--new-customer needs --customer"),
 ])
 def test_nee_bad_usage_is_a_clean_usage_error(fan, args, message):
     assert_clean_error(fan(*args), code=2, message=message)
@@ -196,6 +198,15 @@ def test_nee_log_adds_a_nee_maar_fan_with_the_add_options(fan):
     assert (entry["customer"], entry["score"], entry["cost"], entry["minutes"]) == \
         ("Anna", 9, "4.50", 15)
     assert (entry["tags"], entry["peak"], entry["gold"]) == (["repair"], True, False)
+
+
+def test_nee_log_takes_a_quote_and_plans_follow_ups_for_a_new_customer(fan):
+    result = fan("nee", "returns", "--log", "--fill", "customer=Anna", "--new-customer",
+                 "--quote", "You made my day")
+    assert result.exit_code == 0, result
+    assert "Added 2026-001 — 1 fan today.\nPlanned " in result.stdout
+    (entry,) = entries(fan)
+    assert (entry["customer"], entry["quote"]) == ("Anna", "You made my day")
 
 
 def test_nee_log_without_text_uses_the_situation_and_the_filled_customer(fan):

@@ -1,12 +1,12 @@
 """Commands that help make a fan: nee ("Nee, maar…" templates), coach (moments) and idea."""
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from fanjournal.cli.app import app, complete_moment, past_date, today
-from fanjournal.cli.journal import CostOpt, DateOpt, MinutesOpt, ScoreOpt, TagOpt
+from fanjournal.cli.journal import CostOpt, DateOpt, MinutesOpt, QuoteOpt, ScoreOpt, TagOpt
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
@@ -88,6 +88,10 @@ def nee(
                     ] = False,
     gold: Annotated[bool, typer.Option("--gold", help=_("With --log: mark as a golden story."))
                     ] = False,
+    quote: QuoteOpt = None,
+    new_customer: Annotated[bool, typer.Option(
+        "--new-customer", help=_("A new customer: plan follow-ups across their first 100 days "
+                                 "(needs --customer)."))] = False,
     path: Annotated[bool, typer.Option(
         "--path", help=_("Print where your own templates.toml goes, and stop."))] = False,
 ) -> None:
@@ -98,7 +102,8 @@ def nee(
         typer.echo(str(templates.user_path()))
         return
     log_only = {"--text": text, "--date": date, "--tag": tag, "--score": score, "--cost": cost,
-                "--minutes": minutes, "--peak": peak or None, "--gold": gold or None}
+                "--minutes": minutes, "--peak": peak or None, "--gold": gold or None,
+                "--quote": quote, "--new-customer": new_customer or None}
     for option, value in log_only.items():
         if value is not None and not log:
             raise FanError(_("{option} only works together with --log").format(option=option), 2)
@@ -145,30 +150,29 @@ def nee(
         render.print_fill_hint(f"fan nee {shown[0].name}", still_open)
 
     if log:
-        _log_nee_maar(shown[0], values, text, customer, date, tag, score, cost, minutes, peak,
-                      gold)
+        who = customer if customer is not None else values.get("customer")
+        _log_nee_maar(shown[0], text, {
+            "customer": who, "date": date, "tag": tag, "score": score, "cost": cost,
+            "minutes": minutes, "peak": peak, "gold": gold, "quote": quote,
+            "new_customer": new_customer})
 
 
-def _log_nee_maar(situation: "Situation", values: dict[str, str], text: str | None,
-                  customer: str | None, date: str | None, tag: list[str] | None,
-                  score: int | None, cost: str | None, minutes: int | None, peak: bool,
-                  gold: bool) -> None:
-    """Log the fan through `fan add -m nee-maar` itself: the same checks, the same reply."""
+def _log_nee_maar(situation: "Situation", text: str | None, options: dict[str, Any]) -> None:
+    """Log the fan through `fan add -m nee-maar` itself: the same checks, options and reply."""
     from fanjournal import model
     from fanjournal.cli import journal as journal_commands
 
     # check what add would refuse before asking what you did, so no typing is lost
-    past_date(date)
-    for value, parse in ((score, model.parse_score), (cost, model.parse_cost),
-                         (minutes, model.parse_minutes)):
-        if value is not None:
-            parse(value)
+    past_date(options["date"])
+    for name, parse in (("score", model.parse_score), ("cost", model.parse_cost),
+                        ("minutes", model.parse_minutes), ("quote", model.parse_quote)):
+        if options[name] is not None:
+            parse(options[name])
+    if options["new_customer"] and not (options["customer"] or "").strip():
+        raise FanError(_("--new-customer needs --customer: whose first 100 days to plan?"), 2)
     typer.echo()
     said = _log_text(text, _("No, but… — {title}").format(title=situation.title))
-    journal_commands.add(
-        text=said, moment="nee-maar",
-        customer=customer if customer is not None else values.get("customer"),
-        date=date, tag=tag, score=score, cost=cost, minutes=minutes, peak=peak, gold=gold)
+    journal_commands.add(text=said, moment="nee-maar", **options)
 
 
 @app.command(rich_help_panel=PANEL, help=_(
