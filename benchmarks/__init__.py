@@ -1,0 +1,1 @@
+"""Benchmarks for `fan`: synthetic journals (`journals.py`) and the runner (`run.py`)."""
