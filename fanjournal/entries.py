@@ -167,7 +167,8 @@ def parse_edited(text: str, original: Entry, today: dt.date) -> dict[str, Any]:
 # Capitalised words of a name that say nothing about who it is: never scrubbed on their own.
 _NAME_FILLERS = frozenset({
     "the", "and", "for", "van", "der", "den", "het", "een", "ten", "ter", "von", "les", "del",
-    "ltd", "inc", "llc", "gmbh", "co", "company", "group", "bakery", "shop", "store",
+    "ltd", "inc", "llc", "gmbh", "co", "company", "group", "bakery", "shop", "store", "sons",
+    "zonen", "partners", "bros",
 })
 
 
@@ -198,7 +199,8 @@ def anonymize(entries: list[Entry], known: Iterable[str] = ()) -> list[Entry]:
         return entries
     parts: dict[str, str] = {}  # a capitalised part of a name -> that name's "Customer N"
     for name in sorted(spellings, key=len, reverse=True):
-        for part in re.findall(r"\w+", name):
+        # "O'Brien" and "Jean-Pierre" whole, and their pieces ("Brien", "Jean") too
+        for part in re.findall(r"\w+(?:['’-]\w+)*", name) + re.findall(r"\w+", name):
             if len(part) >= 3 and part[0].isupper() and part.casefold() not in _NAME_FILLERS:
                 parts.setdefault(part, spellings[name])
 

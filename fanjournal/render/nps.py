@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 COLOURS = {"promoter": "green", "passive": "yellow", "detractor": "red"}
+GLYPHS = {"promoter": "█", "passive": "▒", "detractor": "░"}  # apart without colour too
 
 
 def signed(value: int) -> str:
@@ -60,7 +61,7 @@ def distribution(score: Score, width: int = 40) -> "Text":
 
     bar = Text()
     if not score.answers:
-        return Text("░" * width, style="dim")
+        return Text("·" * width, style="dim")
     counts = {"promoter": score.promoters, "passive": score.passives,
               "detractor": score.detractors}
     # largest remainder, so the three parts always fill the bar exactly
@@ -70,7 +71,7 @@ def distribution(score: Score, width: int = 40) -> "Text":
             cells.values())]:
         cells[g] += 1
     for group in ("detractor", "passive", "promoter"):
-        bar.append(("█" if group != "passive" else "▓") * cells[group], style=COLOURS[group])
+        bar.append(GLYPHS[group] * cells[group], style=COLOURS[group])
     return bar
 
 
@@ -110,13 +111,13 @@ def print_report(report: Report, period_title: str, months: bool = True) -> None
         out.print(Text(meaning, style="yellow"))
     out.print(distribution(score))
     groups = Table.grid(padding=(0, 2))
-    for _column in range(3):
-        groups.add_column(justify="right")
-        groups.add_column()
+    groups.add_column(no_wrap=True)
+    groups.add_column(no_wrap=True)
+    groups.add_column(justify="right", no_wrap=True)
     for group, count in (("promoter", score.promoters), ("passive", score.passives),
                          ("detractor", score.detractors)):
-        groups.add_row(Text(str(count), style=COLOURS[group]), group_title(group),
-                       Text(f"{score.percent(group)}%", style="dim"))
+        groups.add_row(Text(f"{GLYPHS[group]} {count}", style=COLOURS[group]),
+                       group_title(group), Text(f"{score.percent(group)}%", style="dim"))
     out.print(groups)
 
     # the trend from the first month with answers: leading empty months say nothing

@@ -170,9 +170,10 @@ footer.page { max-width: 64rem; margin: 2rem auto 0; color: var(--soft); font-si
     min-height: 150mm; padding: 14mm 16mm 10mm; justify-content: center; gap: 8mm;
     break-after: page; page-break-after: always; }
   .card.peak { border-top-color: var(--peak); }
+  .badge { margin-bottom: auto; font-size: 11pt; }  /* with the footer's auto margin: centred */
   .card:last-child { break-after: auto; page-break-after: auto; }
-  blockquote { font-size: 26pt; }
-  .story { font-size: 16pt; }
+  blockquote { font-size: 28pt; }
+  .story { font-size: 18pt; }
   .card footer { font-size: 12pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
