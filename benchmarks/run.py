@@ -561,8 +561,8 @@ def jrnl_version(jrnl: str) -> str:
                              env=base_env(Path(tempfile.gettempdir()))).stdout
     except (OSError, subprocess.TimeoutExpired):
         return "?"
-    match = re.search(r"v\d[\w.]*", out)
-    return match.group(0) if match else "?"
+    match = re.search(r"v(\d[\w.]*)", out)
+    return match.group(1) if match else "?"
 
 
 def write_jrnl_journal(base: Path, plan: Plan, tools: Tools) -> None:
@@ -581,7 +581,7 @@ def write_jrnl_journal(base: Path, plan: Plan, tools: Tools) -> None:
         "indent_character: '|'\n"
         f"journals:\n  default:\n    journal: {journal}\n"
         "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\n"
-        f"timeformat: '{journals.JRNL_TIMEFORMAT}'\nversion: {jrnl_version(tools.jrnl)}\n",
+        f"timeformat: '{journals.JRNL_TIMEFORMAT}'\nversion: '{jrnl_version(tools.jrnl)}'\n",
         encoding="utf-8")
 
 
