@@ -162,3 +162,38 @@ def test_broken_off_section_is_a_clean_error(fan, fan_home):
 def test_bad_input(fan, journal_dir, args, code, message):
     assert_clean_error(fan("off", *args), code=code, message=message)
     assert not (journal_dir / "2026.toml").exists()
+
+
+# --- the public-holiday cache (holidays are computed once per installed `holidays` package)
+
+
+def test_public_holidays_are_cached(fan, fan_home, monkeypatch):
+    from fanjournal import workdays
+
+    monkeypatch.setattr(workdays, "_holiday_memo", {})
+    first = workdays.public_holidays("NL", [2026, 2027])
+    path = workdays.holiday_cache_path("NL")
+    assert path == fan_home / "cache" / "holidays-NL.json" and path.exists()
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+    def no_computing(country, years):
+        raise AssertionError(f"computed {country} {years} again")
+
+    monkeypatch.setattr(workdays, "_holiday_memo", {})
+    monkeypatch.setattr(workdays, "_compute_holidays", no_computing)
+    assert workdays.public_holidays("NL", [2027, 2026]) == first
+    assert first[d(2026, 4, 27)] == "King's Day" and d(2027, 1, 1) in first
+
+
+def test_a_damaged_or_stale_holiday_cache_is_rebuilt(fan, fan_home, monkeypatch):
+    from fanjournal import workdays
+
+    monkeypatch.setattr(workdays, "_holiday_memo", {})
+    expected = workdays.public_holidays("NL", [2026])
+    path = workdays.holiday_cache_path("NL")
+    for damage in ("{not json", json.dumps({"stamp": "an older holidays", "years": {
+            "2026": {"2026-06-01": "Made-up Day"}}})):
+        path.write_text(damage)
+        monkeypatch.setattr(workdays, "_holiday_memo", {})
+        assert workdays.public_holidays("NL", [2026]) == expected
+        assert json.loads(path.read_text())["years"]["2026"]["2026-04-27"] == "King's Day"

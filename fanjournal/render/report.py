@@ -25,8 +25,10 @@ EXPORT_SUFFIXES = (".html", ".htm", ".svg")
 EXPORT_WIDTH = 120
 STORIES_SHOWN = 12  # a year's peaks can be many; Rich and Markdown show the first this many
 
-# The heatmap: one glyph per day, darker for more fans (readable without colour too).
+# The heatmap: one glyph per day, darker for more fans. Without colour the glyph carries the
+# level; in colour every day with fans is a square and the colour carries it.
 LEVELS = ("·", "░", "▒", "▓", "█")
+SQUARE = "■"
 LEVEL_STYLES = ("grey50", "#9be9a8", "#40c463", "#30a14e", "#216e39")
 OFF_GLYPH = "◦"
 OFF_STYLE = "#4a90d9"
@@ -443,13 +445,13 @@ def heatmap_cells(report: Report) -> tuple[list[dt.date], dict[dt.date, Any]]:
     return columns, {day.date: day for day in report.days}
 
 
-def cell(day: Any) -> tuple[str, str]:
+def cell(day: Any, colour: bool = False) -> tuple[str, str]:
     """The glyph and style of one day (None: a day outside the period)."""
     if day is None or (day.future and not day.off):
         return " ", ""
     if day.fans:
         level = min(day.fans, len(LEVELS) - 1)
-        return LEVELS[level], LEVEL_STYLES[level]
+        return SQUARE if colour else LEVELS[level], LEVEL_STYLES[level]
     if day.off:
         return OFF_GLYPH, OFF_STYLE
     if not day.working:
@@ -457,7 +459,7 @@ def cell(day: Any) -> tuple[str, str]:
     return LEVELS[0], LEVEL_STYLES[0]
 
 
-def heatmap_text(report: Report, cell_width: int) -> "Text":
+def heatmap_text(report: Report, cell_width: int, colour: bool = False) -> "Text":
     from rich.text import Text
 
     columns, by_date = heatmap_cells(report)
@@ -480,7 +482,7 @@ def heatmap_text(report: Report, cell_width: int) -> "Text":
         day_of_row = columns[0] + dt.timedelta(days=row)
         text.append(weekday_name(day_of_row).ljust(label_width), style="dim")
         for column in columns:
-            glyph, style = cell(by_date.get(column + dt.timedelta(days=row)))
+            glyph, style = cell(by_date.get(column + dt.timedelta(days=row)), colour)
             text.append(glyph, style=style)
             text.append(" " * (cell_width - 1))
         text.append("\n")
@@ -496,12 +498,13 @@ def legend_text() -> str:
         levels=" ".join(LEVELS), off=OFF_GLYPH)
 
 
-def legend() -> "Text":
+def legend(colour: bool = False) -> "Text":
     from rich.text import Text
 
-    text = Text(_("less") + " ", style="dim")
-    for glyph, style in zip(LEVELS, LEVEL_STYLES, strict=True):
-        text.append(glyph + " ", style=style)
+    text = Text()
+    text.append(_("less") + " ", style="dim")
+    for level, (glyph, style) in enumerate(zip(LEVELS, LEVEL_STYLES, strict=True)):
+        text.append((SQUARE if colour and level else glyph) + " ", style=style)
     text.append(_("more") + "   ", style="dim")
     text.append(OFF_GLYPH, style=OFF_STYLE)
     text.append(" " + _("day off or holiday"), style="dim")
@@ -709,7 +712,8 @@ def _heading(text: str) -> "Text":
     return Text("\n" + text, style="bold underline")
 
 
-def report_renderables(report: Report, width: int) -> list["RenderableType"]:
+def report_renderables(report: Report, width: int,
+                       colour: bool = False) -> list["RenderableType"]:
     from rich.text import Text
 
     period = report.period
@@ -734,7 +738,8 @@ def report_renderables(report: Report, width: int) -> list["RenderableType"]:
     else:
         if period.kind == "year":
             cell_width = 2 if width >= 8 + 54 * 2 else 1
-            parts += [_heading(_("Calendar")), heatmap_text(report, cell_width), legend()]
+            parts += [_heading(_("Calendar")), heatmap_text(report, cell_width, colour),
+                      legend(colour)]
         parts += [_heading(_("Fans per month") if report.bucket_kind == "month"
                            else _("Fans per year")), _buckets_table(report, width)]
     parts += [_heading(_("Moments")), _moments_table(report, width)]
@@ -774,7 +779,8 @@ def print_report(report: Report) -> None:
     from fanjournal.render.console import console
 
     out = console()
-    for part in report_renderables(report, out.width):
+    colour = not out.no_color and out.color_system is not None
+    for part in report_renderables(report, out.width, colour):
         out.print(part)
 
 
@@ -788,7 +794,7 @@ def export_report(report: Report, path: Path) -> None:
     recorder = Console(record=True, file=io.StringIO(), width=EXPORT_WIDTH, force_terminal=True,
                        color_system="truecolor", no_color=False, highlight=False,
                        soft_wrap=False, emoji=False, markup=False)
-    for part in report_renderables(report, EXPORT_WIDTH):
+    for part in report_renderables(report, EXPORT_WIDTH, colour=True):
         recorder.print(part)
     title = _("fan report: {title}").format(title=period_title(report.period))
     if path.suffix.lower() == ".svg":
