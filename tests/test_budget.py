@@ -172,3 +172,29 @@ def test_a_month_without_fans(fan):
 ])
 def test_bad_input(fan, args, code, message):
     assert_clean_error(fan(*args), code=code, message=message)
+
+
+# --- in fan status and fan report
+
+
+def test_status_and_report_show_spent_against_budget(fan):
+    fan("config", "set", "budget_money_month", "100")
+    fan("add", "Flowers", "--cost", "12.50", "--minutes", "20", "-d", "2026-11-17")
+    status = fan("status").stdout
+    assert "Fan budget, November 2026" in status
+    assert "€12.50 of €100.00 spent, €87.50 left" in status
+    assert "20 min spent (no time budget set)" in status
+    data = json.loads(fan("status", "-f", "json").stdout)
+    assert data["budget"]["money"] == "12.50" and data["budget"]["money_budget"] == "100.00"
+    # the week of 16–22 November gets 7/30 of the monthly budget
+    report = fan("report").stdout
+    assert "€12.50 of €23.33 spent, €10.83 left" in report
+    assert json.loads(fan("report", "-f", "json").stdout)["budget"]["money_budget"] == "23.33"
+    markdown = fan("report", "--month", "-f", "markdown").stdout
+    assert "## Fan budget\n\n- Money: €12.50 of €100.00 spent, €87.50 left\n" in markdown
+
+
+def test_status_stays_quiet_without_budget_or_spending(fan):
+    fan("add", "A kind word")
+    assert "budget" not in fan("status").stdout.lower()
+    assert "budget" not in fan("report", "-f", "markdown").stdout.lower()

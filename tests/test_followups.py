@@ -247,3 +247,11 @@ def test_a_broken_touchpoint_names_file_and_field(fan, journal_dir):
     result = fan("due")
     assert_clean_error(result, code=1, message="follow-up 1, field 'day'")
     assert "2026.toml" in result.stderr
+
+
+def test_status_mentions_due_follow_ups(fan, monkeypatch):
+    plan_for(fan)
+    assert "follow-up" not in fan("status").stdout  # nothing due on the first day
+    monkeypatch.setenv("FAN_TODAY", "2026-11-23")
+    assert "2 follow-ups due: see fan due" in fan("status").stdout
+    assert json.loads(fan("status", "-f", "json").stdout)["follow_ups_due"] == 2

@@ -50,11 +50,34 @@ def status(
         typer.echo(render.prompt_segment(glance), nl=_stdout_is_terminal())
         return
     _check_format(fmt, render.STATUS_FORMATS)
-    found = reports.load_status(journal(), settings(), today())
+    book, config = journal(), settings()
+    found = reports.load_status(book, config, today())
+    spent, due = _budget_and_due(book, config, found.today)
     if fmt == "json":
-        typer.echo(render.as_json(render.status_data(found)), nl=False)
+        typer.echo(render.as_json({**render.status_data(found), "budget": spent.to_json(),
+                                   "follow_ups_due": due}), nl=False)
     else:
         render.print_status(found)
+        _print_budget_and_due(spent, config["currency"], due, month=True)
+
+
+def _budget_and_due(book, config, now):  # type: ignore[no-untyped-def]
+    """This month's fan budget and the number of follow-ups due (fan budget, fan due)."""
+    from fanjournal import budget, followups
+
+    return (budget.for_period(book, config, *budget.month_bounds(now)),
+            followups.due_count(book, now))
+
+
+def _print_budget_and_due(spent, currency, due, month):  # type: ignore[no-untyped-def]
+    from fanjournal.render import budget as render_budget
+    from fanjournal.render import followups as render_followups
+
+    if render_budget.worth_showing(spent):
+        render_budget.print_block(spent, currency, render_budget.status_heading(spent) if month
+                                  else render_budget.report_heading())
+    if due is not None:
+        render_followups.print_due_line(due)
 
 
 def _stdout_is_terminal() -> bool:
@@ -119,17 +142,27 @@ def report(
         chosen = reports.parse_period(period, kinds[0] if kinds else None, now,
                                       reports.week_start_of(config))
     found = reports.load_report(book, config, chosen, now)
+    from fanjournal import budget
+    from fanjournal.render import budget as render_budget
+
+    spent = budget.for_period(book, config, chosen.start, chosen.end)
     if export is not None:
         render.export_report(found, export)
         typer.echo(_("Saved {label} to {path}").format(label=chosen.label, path=export))
     elif fmt == "json":
-        typer.echo(render.as_json(render.report_data(found)), nl=False)
+        typer.echo(render.as_json({**render.report_data(found), "budget": spent.to_json()}),
+                   nl=False)
     elif fmt == "csv":
         typer.echo(render.report_csv(found), nl=False)
     elif fmt == "markdown":
-        typer.echo(render.report_markdown(found), nl=False)
+        markdown = render.report_markdown(found)
+        if render_budget.worth_showing(spent):
+            markdown += f"\n## {render_budget.report_heading()}\n\n" + \
+                render_budget.summary_markdown(spent, config["currency"])
+        typer.echo(markdown, nl=False)
     else:
         render.print_report(found)
+        _print_budget_and_due(spent, config["currency"], None, month=False)
 
 
 def _date_span(text: str) -> tuple[dt.date, dt.date, bool]:

@@ -169,3 +169,30 @@ def print_month(month: Month, currency: str, month_title: str) -> None:
         out.print(table)
     if not spent.fans:
         out.print(Text(_("No fans logged this month yet."), style="dim"))
+
+
+def worth_showing(spent: Spent) -> bool:
+    """Whether `fan status` / `fan report` should show the budget: one is set, or money or time
+    was spent (a journal that never tracks either stays quiet)."""
+    return spent.has_budget or bool(spent.money) or bool(spent.minutes)
+
+
+def print_block(spent: Spent, currency: str, heading: str) -> None:
+    """A heading and the two budget lines with bars, for `fan status` and `fan report`."""
+    from rich.text import Text
+
+    from fanjournal.render.console import console
+
+    console().print(Text("\n" + heading, style="bold"))
+    print_summary(spent, currency)
+
+
+def status_heading(spent: Spent) -> str:
+    from fanjournal.render.wall import month_name
+
+    return _("Fan budget, {month}").format(
+        month=f"{month_name(spent.start.month)} {spent.start.year}")
+
+
+def report_heading() -> str:
+    return _("Fan budget")

@@ -122,3 +122,14 @@ def print_plans(plans: Sequence[Plan], today: dt.date) -> None:
             table.add_row(touchpoint.id, str(touchpoint.day), touchpoint.due.isoformat(),
                           Text(status, style=style), action)
         out.print(table)
+
+
+def print_due_line(count: int) -> None:
+    """The line `fan status` adds when follow-ups are due (nothing otherwise)."""
+    from rich.text import Text
+
+    from fanjournal.render.console import console
+
+    line = due_line(count)
+    if line:
+        console().print(Text("\n" + line, style="bold yellow"))
