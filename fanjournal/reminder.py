@@ -5,23 +5,26 @@ cannot ask Python anything. Whatever they need to judge any moment of the coming
 out here whenever `fan` runs, and kept in a small line-based state file (`hook-state`):
 
     fan-hook-state 1
-    journal <journal folder>       \\
-    year <this year's file>         > newer than the state file: edited since, trust no "done"
-    config <config.toml>           /
-    windows <until> <start> <end> <kind> …
-                                     until: the end of the weeks covered; then one window per
-                                     working day, from remind_from to midnight (epoch seconds);
-                                     kind 0 = remind, 1 = a fan is logged that day,
-                                     2 = remind, the streak is at risk
-    every <seconds>                  remind_every
-    message <text>                   the reminder
-    risk <text>                      the reminder on the day the streak is at risk
+    journal <journal folder>      \
+    year <this year's file>        > newer than the state file: edited since, trust no "done"
+    config <config.toml>          /
+    every <seconds>               remind_every
+    until <epoch seconds>         the end of the days the windows cover
+    message <text>                the reminder
+    risk <text>                   the reminder on the day the streak is at risk
+    window <start> <end> <kind>   one per working day, oldest first: from remind_from until
+    …                             midnight, in epoch seconds; kind 0 = remind, 1 = a fan is
+                                  logged that day, 2 = remind, the streak is at risk
     holidays <country> <years> <dates…>   public holidays, kept so `fan add` need not load them
+
+One window per line lets a shell stop reading at the window that holds the time now, usually
+the first or second.
 
 A prompt outside every window (night, weekend, day off, holiday) says nothing. A prompt after the
 last window, or with a missing, unreadable or outdated state file, reminds: a stale state may
-cost a needless reminder, never a wrong "you're done". The time of the last reminder is kept in
-`hook-shown` (epoch seconds), shared by every shell.
+cost a needless reminder, never a wrong "you're done". After a reminder the shell writes the
+time the next one may come (now + remind_every, epoch seconds) to `hook-quiet-until`, which every
+shell shares: one reminder per remind_every, however many terminals are open.
 
 The pure part (`build`, `state_text`, `parse_state`) takes today, the calendar and the fans as
 parameters; `refresh` and `after_command` read the journal and write the file.
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
 
 MAGIC = "fan-hook-state 1"
 STATE_FILE = "hook-state"
-SHOWN_FILE = "hook-shown"
+QUIET_FILE = "hook-quiet-until"
 HORIZON_DAYS = 35  # days covered ahead; any fan command rewrites a state older than a week
 REFRESH_AFTER = 7 * 86400  # seconds; a state older than this is rewritten by the next fan command
 
@@ -174,8 +177,6 @@ def build(*, calendar: Calendar, fan_days: Mapping[dt.date, int], streaks: Strea
 
 def state_text(state: HookState) -> str:
     """The state file's text (see the module docstring)."""
-    numbers = " ".join([str(state.until)]
-                       + [f"{w.start} {w.end} {w.kind}" for w in state.windows])
     cache = state.holidays
     holidays = " ".join([
         cache.country or "-",
@@ -188,28 +189,37 @@ def state_text(state: HookState) -> str:
         f"journal {journal}",
         f"year {year}",
         f"config {config}",
-        f"windows {numbers}",
         f"every {state.every}",
+        f"until {state.until}",
         f"message {one_line(state.message)}",
         f"risk {one_line(state.risk_message)}",
+        *(f"window {w.start} {w.end} {w.kind}" for w in state.windows),
         f"holidays {holidays}",
         "",
     ])
 
 
+HEADER = ("journal", "year", "config", "every", "until", "message", "risk")
+
+
 def parse_state(text: str) -> HookState | None:
     """A state file's content, or None when it is not one this version wrote."""
     lines = text.split("\n")
-    if len(lines) < 9 or lines[0] != MAGIC:
+    if lines[0] != MAGIC:
         return None
-    fields = {}
-    for line in lines[1:9]:
-        key, _sep, value = line.partition(" ")
-        fields[key] = value
+    fields = dict(line.partition(" ")[::2] for line in lines[1:len(HEADER) + 1])
+    if tuple(fields) != HEADER:
+        return None
     try:
-        until, *numbers = (int(n) for n in fields["windows"].split())
-        found = tuple(Window(*numbers[i:i + 3]) for i in range(0, len(numbers) - 2, 3))
-        country, years, *dates = fields["holidays"].split()
+        found = []
+        rest = lines[len(HEADER) + 1:]
+        while rest and rest[0].startswith("window "):
+            start, end, kind = (int(n) for n in rest.pop(0).split()[1:])
+            found.append(Window(start, end, kind))
+        key, _sep, value = rest[0].partition(" ")
+        if key != "holidays":
+            return None
+        country, years, *dates = value.split()
         holidays = HolidayCache(
             "" if country == "-" else country,
             () if years == "-" else tuple(int(y) for y in years.split(",")),
@@ -217,14 +227,14 @@ def parse_state(text: str) -> HookState | None:
         )
         return HookState(
             watch=(fields["journal"], fields["year"], fields["config"]),
-            until=until,
-            windows=found,
+            until=int(fields["until"]),
+            windows=tuple(found),
             every=int(fields["every"]),
             message=fields["message"],
             risk_message=fields["risk"],
             holidays=holidays,
         )
-    except (KeyError, ValueError, TypeError):
+    except (IndexError, ValueError, TypeError):
         return None
 
 
@@ -247,8 +257,8 @@ def state_path() -> Path:
     return state_dir() / STATE_FILE
 
 
-def shown_path() -> Path:
-    return state_dir() / SHOWN_FILE
+def quiet_path() -> Path:
+    return state_dir() / QUIET_FILE
 
 
 def _mtime_ns(path: str | Path) -> int:
@@ -411,13 +421,13 @@ def fan_command() -> list[str]:
     return [sys.executable, "-m", "fanjournal"]
 
 
-def snippet(shell: str, command: Sequence[str], state: Path, shown: Path, every: int) -> str:
+def snippet(shell: str, command: Sequence[str], state: Path, quiet: Path, every: int) -> str:
     """The hook for `shell`, with its files, fallback message and interval filled in."""
     template = (Path(__file__).parent / "hooks" / f"fan.{shell}").read_text(encoding="utf-8")
     quote = lambda text: shell_quote(shell, text)  # noqa: E731
     values = {
         "@STATE@": quote(str(state)),
-        "@SHOWN@": quote(str(shown)),
+        "@QUIET@": quote(str(quiet)),
         "@MESSAGE@": quote(plain_message()),
         "@EVERY@": str(every),
         "@REFRESH@": " ".join([*map(quote, command), "hook", "--refresh"]),

@@ -103,8 +103,9 @@ def test_state_file_round_trips_and_is_line_based():
     text = reminder.state_text(state)
     lines = text.splitlines()
     assert lines[0] == "fan-hook-state 1"
-    assert [line.split(" ", 1)[0] for line in lines[1:]] == [
-        "journal", "year", "config", "windows", "every", "message", "risk", "holidays"]
+    keys = [line.split(" ", 1)[0] for line in lines[1:]]
+    assert keys == ["journal", "year", "config", "every", "until", "message", "risk",
+                    *["window"] * len(state.windows), "holidays"]
     assert reminder.parse_state(text) == state
 
 

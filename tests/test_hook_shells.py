@@ -79,8 +79,12 @@ class Shell:
             (home / ".zshrc").write_text(rc)
             argv = ["zsh", "-i"]
         else:
+            # an existing folder stops fish's first start from generating completions from
+            # man pages in the background
+            (home / ".local" / "share" / "fish" / "generated_completions").mkdir(
+                parents=True, exist_ok=True)
             config = home / ".config" / "fish"
-            config.mkdir(parents=True)
+            config.mkdir(parents=True, exist_ok=True)
             (config / "config.fish").write_text(rc)
             argv = ["fish", "-i"]
         self.master, replica = os.openpty()

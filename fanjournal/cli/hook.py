@@ -49,5 +49,5 @@ def hook(
         reminder.forget()
         typer.echo(f"fan: {error.message}", err=True)
     typer.echo(reminder.snippet(shell, reminder.fan_command(), reminder.state_path(),
-                                reminder.shown_path(), config.duration_minutes(every) * 60),
+                                reminder.quiet_path(), config.duration_minutes(every) * 60),
                nl=False)

@@ -1,10 +1,12 @@
-# fan prompt reminder for bash (bash 4.2 or newer), printed by `fan hook bash`.
+# fan prompt reminder for bash 4.2 or newer, printed by `fan hook bash`.
 # Install: add  eval "$(fan hook bash)"  to ~/.bashrc.  Silence it: export FAN_HOOK_DISABLE=1
 # Before each prompt it reads a small state file that fan keeps up to date, with builtins only:
 # no process starts at the prompt.
-if [[ $- == *i* ]]; then
+if [[ $- == *i* ]] && ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] < 402)); then
+    echo "fan: the prompt reminder needs bash 4.2 or newer (this is bash $BASH_VERSION)" >&2
+elif [[ $- == *i* ]]; then
     __fan_state=@STATE@
-    __fan_shown=@SHOWN@
+    __fan_quiet=@QUIET@
     __fan_message=@MESSAGE@
     __fan_every=@EVERY@
 
@@ -15,59 +17,49 @@ if [[ $- == *i* ]]; then
     }
 
     __fan_remind() {
-        local now=${FAN_HOOK_NOW-} magic='' k='' journal='' year='' config='' every='' message=''
-        local risk='' last=0 stale='' kind=-1 i n IFS=$' \t\n'
-        local -a w=()
-        if [[ ! $now =~ ^[1-9][0-9]*$ ]]; then
-            if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 402)); then
-                printf -v now '%(%s)T' -1
-            else
-                now=$(command date +%s)
-            fi
-        fi
-        if [[ -r $__fan_state ]] && {
-            read -r magic
-            read -r k journal
-            read -r k year
-            read -r k config
-            read -ra w
-            read -r k every
-            read -r k message
-            read -r k risk
-        } <"$__fan_state" && [[ $magic == 'fan-hook-state 1' && ${w[*]:1} =~ ^[0-9][0-9\ ]*$ &&
-            $every =~ ^[1-9][0-9]*$ ]]; then
-            # the journal or the config changed after the state was written: trust no "done"
-            if [[ $journal -nt $__fan_state || $year -nt $__fan_state ||
-                $config -nt $__fan_state ]]; then
-                stale=1
-            fi
-            # w: "windows", the end of the weeks covered, then start end kind per working day
-            if ((now >= w[1])); then
+        local now=${FAN_HOOK_NOW-} every until message kind=-1 quiet=0 i n IFS=$' \t\n'
+        local -a l=() w=()
+        [[ $now == [1-9]* && $now != *[!0-9]* ]] || printf -v now '%(%s)T' -1
+        # the state file, as fan wrote it: see fanjournal/reminder.py
+        if [[ -r $__fan_state ]] && mapfile -t l <"$__fan_state" &&
+            [[ ${l[0]} == 'fan-hook-state 1' && ${l[4]} == 'every '[1-9]* &&
+                ${l[4]#every } != *[!0-9]* && ${l[5]} == 'until '[1-9]* &&
+                ${l[5]#until } != *[!0-9]* ]]; then
+            every=${l[4]#every } until=${l[5]#until }
+            if ((now >= until)); then
                 kind=0 # the state is too old to know: remind
             else
-                n=${#w[@]}
-                for ((i = 2; i + 2 < n; i += 3)); do
-                    if ((now < w[i + 1])); then
-                        ((now >= w[i])) && kind=${w[i + 2]}
+                # one line per working day: start, end, kind; find the one that holds now
+                for ((i = 8, n = ${#l[@]}; i < n; i++)); do
+                    [[ ${l[i]} == 'window '[1-9]* && ${l[i]#window } != *[!0-9\ ]* ]] || break
+                    w=(${l[i]#window })
+                    if ((now < w[1])); then
+                        ((now >= w[0])) && kind=${w[2]}
                         break
                     fi
                 done
             fi
-            [[ -z $stale ]] || ((kind < 0)) || kind=0
+            # the journal or the config changed after the state was written: trust no "done"
+            if ((kind > 0)) && [[ ${l[1]#journal } -nt $__fan_state ||
+                ${l[2]#year } -nt $__fan_state || ${l[3]#config } -nt $__fan_state ]]; then
+                kind=0
+            fi
             case $kind in
-            -1 | 1) return ;;
-            2) message=$risk ;;
+            -1 | 1) return ;; # nothing due now, or a fan is logged today
+            2) message=${l[7]#risk } ;;
+            *) message=${l[6]#message } ;;
             esac
         else
             message=$__fan_message every=$__fan_every
         fi
-        if [[ -r $__fan_shown ]]; then
-            read -r last <"$__fan_shown"
-            [[ $last =~ ^[1-9][0-9]*$ ]] || last=0
+        # one reminder per remind_every, across all shells
+        if [[ -r $__fan_quiet ]]; then
+            read -r quiet <"$__fan_quiet"
+            [[ $quiet == [1-9]* && $quiet != *[!0-9]* ]] || quiet=0
         fi
-        ((now - last >= every)) || return
+        ((now >= quiet)) || return
         printf '%s\n' "$message"
-        printf '%s\n' "$now" 2>/dev/null >|"$__fan_shown"
+        printf '%s\n' "$((now + every))" 2>/dev/null >|"$__fan_quiet"
     }
 
     if [[ ! -e $__fan_state ]]; then

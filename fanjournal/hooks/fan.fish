@@ -5,7 +5,7 @@
 # (fish 3.5 or newer tells the time with `path mtime`; older fish runs one `date`).
 if status is-interactive
     set -g __fan_state @STATE@
-    set -g __fan_shown @SHOWN@
+    set -g __fan_quiet @QUIET@
     set -g __fan_message @MESSAGE@
     set -g __fan_every @EVERY@
 
@@ -15,46 +15,51 @@ if status is-interactive
         if not string match -qr '^[1-9][0-9]*$' -- "$now"
             if builtin -q path
                 # a file's mtime plus its age in seconds is the time now
-                set now (math (path mtime -- /) + (path mtime -R -- /))
+                set -l m (path mtime -- /; path mtime -R -- /)
+                set now (math $m[1] + $m[2])
             else
                 set now (command date +%s)
             end
         end
         set -l magic
+        set -l k
         set -l journal
         set -l year
         set -l config
-        set -l windows
         set -l every
+        set -l until
         set -l message
         set -l risk
+        set -l w
         set -l kind -1
+        set -l ok
+        # the state file, as fan wrote it: see fanjournal/reminder.py. Everything is read with
+        # builtins, and without command substitutions (each costs fish a pipe and a thread).
         if test -r $__fan_state
-            and read -L magic journal year config windows every message risk <$__fan_state
-            and test "$magic" = 'fan-hook-state 1'
-            and string match -qr '^windows [0-9]+( [0-9]+)*$' -- $windows
-            and string match -qr '^every [1-9][0-9]*$' -- $every
-            set journal (string replace 'journal ' '' -- $journal)
-            set year (string replace 'year ' '' -- $year)
-            set config (string replace 'config ' '' -- $config)
-            set -l w (string split ' ' -- $windows)
-            set every (string replace 'every ' '' -- $every)
-            set message (string replace 'message ' '' -- $message)
-            set risk (string replace 'risk ' '' -- $risk)
-            # w: "windows", the end of the weeks covered, then start end kind per working day
-            if test $now -ge $w[2]
-                set kind 0 # the state is too old to know: remind
-            else
-                set -l n (count $w)
-                set -l i 3
-                while test $i -le (math $n - 2)
-                    if test $now -lt $w[(math $i + 1)]
-                        test $now -ge $w[$i]; and set kind $w[(math $i + 2)]
-                        break
+            begin
+                if read magic; and read -d ' ' k journal; and read -d ' ' k year
+                    and read -d ' ' k config; and read -d ' ' k every; and read -d ' ' k until
+                    and read -d ' ' k message; and read -d ' ' k risk
+                    and test "$magic" = 'fan-hook-state 1'
+                    and not string match -qvr '^[1-9][0-9]*$' -- "$every" "$until"
+                    set ok 1
+                    if test $now -ge $until
+                        set kind 0 # the state is too old to know: remind
+                    else
+                        # one line per working day: start, end, kind; find the one that holds now
+                        while read -a -d ' ' w
+                            test "$w[1]" = window; and set -q w[4]; or break
+                            not string match -qvr '^[0-9]+$' -- $w[2..4]; or break
+                            if test $now -lt $w[3]
+                                test $now -ge $w[2]; and set kind $w[4]
+                                break
+                            end
+                        end
                     end
-                    set i (math $i + 3)
                 end
-            end
+            end <$__fan_state
+        end
+        if set -q ok[1]
             # the journal or the config changed after the state was written: trust no "done"
             if test $kind -gt 0
                 for watched in $journal $year $config
@@ -64,7 +69,7 @@ if status is-interactive
                 end
             end
             switch $kind
-                case -1 1
+                case -1 1 # nothing due now, or a fan is logged today
                     return
                 case 2
                     set message $risk
@@ -73,14 +78,15 @@ if status is-interactive
             set message $__fan_message
             set every $__fan_every
         end
-        set -l last 0
-        if test -r $__fan_shown
-            read last <$__fan_shown
-            string match -qr '^[1-9][0-9]*$' -- "$last"; or set last 0
+        # one reminder per remind_every, across all shells
+        set -l quiet 0
+        if test -r $__fan_quiet
+            read quiet <$__fan_quiet
+            string match -qr '^[1-9][0-9]*$' -- "$quiet"; or set quiet 0
         end
-        test (math $now - $last) -ge $every; or return
+        test $now -ge $quiet; or return
         printf '%s\n' $message
-        printf '%s\n' $now 2>/dev/null >$__fan_shown
+        math $now + $every 2>/dev/null >$__fan_quiet
     end
 
     if not test -e $__fan_state

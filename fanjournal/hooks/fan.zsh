@@ -4,7 +4,7 @@
 # (the clock comes from zsh/datetime): no process starts at the prompt.
 if [[ -o interactive ]]; then
     typeset -g __fan_state=@STATE@
-    typeset -g __fan_shown=@SHOWN@
+    typeset -g __fan_quiet=@QUIET@
     typeset -g __fan_message=@MESSAGE@
     typeset -g __fan_every=@EVERY@
     zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
@@ -16,56 +16,50 @@ if [[ -o interactive ]]; then
     }
 
     __fan_remind() {
-        emulate -L zsh -o extendedglob
-        local now=${FAN_HOOK_NOW-} magic='' k='' journal='' year='' config='' every='' message=''
-        local risk='' last=0 stale='' kind=-1 i n IFS=$' \t\n'
-        local -a w
-        if [[ $now != <1-> ]]; then
-            now=${EPOCHSECONDS:-$(command date +%s)}
-        fi
-        if [[ -r $__fan_state ]] && {
-            read -r magic
-            read -r k journal
-            read -r k year
-            read -r k config
-            read -rA w
-            read -r k every
-            read -r k message
-            read -r k risk
-        } <$__fan_state && [[ $magic == 'fan-hook-state 1' && ${(j: :)w[2,-1]} == <->( <->)# &&
-            $every == <1-> ]]; then
-            # the journal or the config changed after the state was written: trust no "done"
-            if [[ $journal -nt $__fan_state || $year -nt $__fan_state ||
-                $config -nt $__fan_state ]]; then
-                stale=1
-            fi
-            # w: "windows", the end of the weeks covered, then start end kind per working day
-            if (( now >= w[2] )); then
+        emulate -L zsh
+        local now=${FAN_HOOK_NOW-} every until message kind=-1 quiet=0 i
+        local -a l w
+        [[ $now == <1-> ]] || now=${EPOCHSECONDS:-$(command date +%s)}
+        # the state file, as fan wrote it: see fanjournal/reminder.py. $(<file) reads it
+        # without starting a process (and faster than `read`, which reads byte by byte).
+        if [[ -r $__fan_state ]] && l=("${(@f)$(<$__fan_state)}") &&
+            [[ $l[1] == 'fan-hook-state 1' && $l[5] == 'every '<1-> &&
+                $l[6] == 'until '<1-> ]]; then
+            every=${l[5]#every } until=${l[6]#until }
+            if (( now >= until )); then
                 kind=0  # the state is too old to know: remind
             else
-                n=$#w
-                for (( i = 3; i + 2 <= n; i += 3 )); do
-                    if (( now < w[i + 1] )); then
-                        (( now >= w[i] )) && kind=${w[i+2]}
+                # one line per working day: start, end, kind; find the one that holds now
+                for (( i = 9; i <= $#l; i++ )); do
+                    [[ $l[i] == 'window '<->' '<->' '<-> ]] || break
+                    w=(${=l[i]#window })
+                    if (( now < w[2] )); then
+                        (( now >= w[1] )) && kind=$w[3]
                         break
                     fi
                 done
             fi
-            [[ -z $stale ]] || (( kind < 0 )) || kind=0
+            # the journal or the config changed after the state was written: trust no "done"
+            if (( kind > 0 )) && [[ ${l[2]#journal } -nt $__fan_state ||
+                ${l[3]#year } -nt $__fan_state || ${l[4]#config } -nt $__fan_state ]]; then
+                kind=0
+            fi
             case $kind in
-                (-1|1) return ;;
-                (2) message=$risk ;;
+                (-1|1) return ;;  # nothing due now, or a fan is logged today
+                (2) message=${l[8]#risk } ;;
+                (*) message=${l[7]#message } ;;
             esac
         else
             message=$__fan_message every=$__fan_every
         fi
-        if [[ -r $__fan_shown ]]; then
-            read -r last <$__fan_shown
-            [[ $last == <1-> ]] || last=0
+        # one reminder per remind_every, across all shells
+        if [[ -r $__fan_quiet ]]; then
+            read -r quiet <$__fan_quiet
+            [[ $quiet == <1-> ]] || quiet=0
         fi
-        (( now - last >= every )) || return
+        (( now >= quiet )) || return
         print -r -- $message
-        print -r -- $now 2>/dev/null >|$__fan_shown
+        print -r -- $(( now + every )) 2>/dev/null >|$__fan_quiet
     }
 
     if [[ ! -e $__fan_state ]]; then
