@@ -29,7 +29,11 @@ def _complete_report_format(incomplete: str) -> list[str]:
     return [f for f in ("rich", "json", "markdown", "csv") if f.startswith(incomplete)]
 
 
-@app.command(rich_help_panel=PANEL)
+@app.command(rich_help_panel=PANEL, help=_(
+    "Today at a glance: fans today, the streak, this week and the year's pace.") + "\n\n" + _(
+    "The streak counts working days with a fan; with none yet today it is at risk. The year "
+    "bar marks where you should be by now. [bold]fan status --prompt[/bold] prints a short "
+    "segment for a shell prompt."))
 def status(
     fmt: Annotated[str, typer.Option(
         "--format", "-f", help=_("rich or json."),
@@ -39,7 +43,6 @@ def status(
                            "★3 12/300 (streak, ! when at risk today, fans this year / target)."))
     ] = False,
 ) -> None:
-    """Today at a glance: fans today, the streak, this week and the year's pace."""
     from fanjournal import reports
     from fanjournal.render import report as render
 
@@ -86,7 +89,11 @@ def _stdout_is_terminal() -> bool:
     return stdout_is_terminal()
 
 
-@app.command(rich_help_panel=PANEL)
+@app.command(rich_help_panel=PANEL, help=_(
+    "The weekly review; also a month, a year or any range.") + "\n\n" + _(
+    "Fans per day, moments, peaks and golden stories, streak, pace, and the change against "
+    "the period before; the year adds a calendar heatmap. Examples: [bold]fan report --week "
+    "2026-W47[/bold], [bold]fan report --month[/bold], [bold]fan report --year 2025[/bold]."))
 def report(
     period: Annotated[str | None, typer.Argument(
         help=_("2026-W47, 2026-11, 2026, or a date (the week, month or year holding it)."),
@@ -108,10 +115,6 @@ def report(
         "--export", help=_("Save the rich view to FILE.html or FILE.svg to share or print."),
         dir_okay=False, show_default=False)] = None,
 ) -> None:
-    """The review of a week (default: this ISO week), a month, a year or any range: fans per
-    day, moments, peaks and golden stories, streak, pace, and the change against the period
-    before. Examples: [bold]fan report --week 2026-W47[/bold], [bold]fan report --month[/bold],
-    [bold]fan report --year 2025[/bold]."""
     from fanjournal import reports
     from fanjournal.cli.app import any_date
     from fanjournal.render import report as render
@@ -191,7 +194,10 @@ def _reason(text: str | None) -> str:
     return reason
 
 
-@app.command(rich_help_panel=PANEL)
+@app.command(rich_help_panel=PANEL, help=_(
+    "Record days off (holiday, sick, training), list or remove them.") + "\n\n" + _(
+    "Days off neither break nor extend a streak, and the pace expects no fans on them. "
+    "Example: [bold]fan off 2026-12-24..2027-01-04 --reason \"Christmas holiday\"[/bold]."))
 def off(
     when: Annotated[str | None, typer.Argument(
         help=_("A day or a range: 2026-12-24, friday, 2026-12-24..2027-01-04."),
@@ -207,9 +213,6 @@ def off(
         "--format", "-f", help=_("With --list: rich or json."),
         autocompletion=_complete_status_format)] = "rich",
 ) -> None:
-    """Record days off (holiday, sick, training): they neither break nor extend a streak and
-    do not count toward the pace. Example: [bold]fan off 2026-12-24..2027-01-04 --reason
-    "Christmas holiday"[/bold]."""
     from fanjournal.render import report as render
 
     if rm is not None and when is not None:

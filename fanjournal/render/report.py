@@ -97,6 +97,14 @@ def working_days_count(n: int) -> str:
     return ngettext("{n} working day", "{n} working days", n).format(n=n)
 
 
+def one_decimal(value: float) -> str:
+    """1.7, or 1,7 in Dutch."""
+    from fanjournal.i18n import language
+
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if language() == "nl" else text
+
+
 def signed(n: int) -> str:
     return f"+{n}" if n > 0 else str(n)
 
@@ -144,7 +152,7 @@ def needed_words(pace: Pace) -> str:
         return _("the year is over: {n} short of {target}").format(
             n=pace.target - pace.fans, target=pace.target)
     return _("{rate} fans a working day to reach {target} ({days} left)").format(
-        rate=f"{pace.needed_per_day:.1f}", target=pace.target,
+        rate=one_decimal(pace.needed_per_day), target=pace.target,
         days=working_days_count(pace.remaining))
 
 
@@ -569,7 +577,7 @@ def status_renderable(status: Status, width: int) -> "RenderableType":
                 style="bold green" if streak.current.length else "")
     if streak.current.start:
         line.append(" " + _("since {day}").format(day=day_label(streak.current.start)))
-    line.append(" · ")
+    line.append("\n")
     line.append(safety, style="bold yellow" if streak.at_risk else
                 "green" if status.fans_today or not status.working_today else "")
     line.append("\n" + _("longest: {streak}").format(streak=streak_words(streak.longest)),
