@@ -366,7 +366,8 @@ def due_count(journal: "Journal", today: dt.date) -> int:
 def next_due_dates(journal: "Journal", today: dt.date) -> list[dt.date]:
     """The due dates of every open touchpoint from today's view, earliest first: a state file
     can hold these and count what is due on a later day without running fan."""
-    return sorted(t.due for t in load(journal, years_to_read(today)) if t.is_open)
+    years = range(today.year - 1, today.year + 2)  # next year too: plans that start there
+    return sorted(t.due for t in load(journal, years) if t.is_open)
 
 
 def check_no_open_plan(journal: "Journal", customer: str, start: dt.date) -> None:

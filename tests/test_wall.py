@@ -239,3 +239,15 @@ def test_quote_on_add_show_and_edit(fan):
     assert json.loads(fan("show", "2026-001", "-f", "json").stdout)["quote"] == "Even better"
     fan("edit", "2026-001", "--clear", "quote")
     assert json.loads(fan("show", "2026-001", "-f", "json").stdout)["quote"] is None
+
+
+def test_the_installed_script_runs_the_stories_commands(fan_process, tmp_path):
+    target = tmp_path / "wall.html"
+    added = fan_process("add", "Gold", "-c", "Anna", "--gold", "--quote", "Wow",
+                        "--new-customer")
+    assert added.returncode == 0, added
+    for args in (["wall", "--anonymize", "--export", str(target)], ["nps"], ["budget"],
+                 ["due", "--ahead", "3"]):
+        result = fan_process(*args)
+        assert result.returncode == 0 and not result.stderr, (args, result)
+    assert "Anna" not in target.read_text()

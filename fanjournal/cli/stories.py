@@ -159,8 +159,11 @@ def wall(
 
 # --- fan nps
 
-nps_app = typer.Typer(invoke_without_command=True, no_args_is_help=False,
-                      help=_("Net Promoter Score: % promoters (9–10) − % detractors (0–6)."))
+nps_app = typer.Typer(
+    invoke_without_command=True, no_args_is_help=False,
+    help=_("Net Promoter Score: % promoters (9–10) − % detractors (0–6), for the last 12 months "
+           "or the period you ask for, per month and per customer. Answers are fans' scores "
+           "(fan add --score 9) and survey answers (fan nps add 9)."))
 app.add_typer(nps_app, name="nps", rich_help_panel=PANEL)
 
 
