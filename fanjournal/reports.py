@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 ONE_DAY = dt.timedelta(days=1)
 KINDS = ("week", "month", "year", "range")
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # far enough for any journal; keeps date arithmetic in range
 TOP_CUSTOMERS = 5
 DAY_ROWS_UP_TO = 31  # periods up to this many days get a row per day; longer ones get buckets
 MONTH_BUCKETS_UP_TO = 24  # ranges up to this many months get a bar per month, longer per year
@@ -72,6 +73,18 @@ class Period:
         return Period("range", self.start - dt.timedelta(days=self.length), self.start - ONE_DAY)
 
 
+def check_dates(*dates: dt.date) -> None:
+    """Refuse dates so far away that a period around them would leave the calendar."""
+    for day in dates:
+        _check_year(day.year, day.isoformat())
+
+
+def _check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise FanError(_("{date} is out of range: use dates from {first} to {last}").format(
+            date=text, first=FIRST_YEAR, last=LAST_YEAR), 2)
+
+
 def week_containing(day: dt.date, week_start: int = 0) -> Period:
     """The week holding `day`, starting on weekday `week_start` (0 = Monday, ISO)."""
     start = day - dt.timedelta(days=(day.weekday() - week_start) % 7)
@@ -99,6 +112,7 @@ def year_period(year: int) -> Period:
 
 
 def date_range(start: dt.date, end: dt.date) -> Period:
+    check_dates(start, end)
     if start > end:
         raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
     return Period("range", start, end)
@@ -117,6 +131,14 @@ def parse_period(text: str | None, kind: str | None, today: dt.date,
     month or year, from --week/--month/--year) picks the kind for a date word or for no text,
     and must agree with the text's own kind. No text and no kind: the current week.
     """
+    check_dates(today)
+    period = _parse_period(text, kind, today, week_start)
+    check_dates(period.start, period.end)
+    return period
+
+
+def _parse_period(text: str | None, kind: str | None, today: dt.date,
+                  week_start: int) -> Period:
     from fanjournal.dates import parse_date
 
     if text is None or not text.strip():
@@ -124,6 +146,8 @@ def parse_period(text: str | None, kind: str | None, today: dt.date,
         found = kind or "week"
     else:
         word = text.strip().lower()
+        if match := _WEEK.match(word) or _MONTH.match(word) or _YEAR.match(word):
+            _check_year(int(word[:4]), text.strip())
         if match := _WEEK.match(word):
             found = "week"
             period = iso_week(int(match.group(1)), int(match.group(2)), week_start)
@@ -139,6 +163,7 @@ def parse_period(text: str | None, kind: str | None, today: dt.date,
             period = year_period(int(word))
         else:
             day = parse_date(text, today)
+            check_dates(day)
             found = kind or "week"
             text = None
         if text is not None:
@@ -467,6 +492,7 @@ def load_glance(journal: "Journal", settings: "Config", today: dt.date) -> Glanc
 
 
 def load_status(journal: "Journal", settings: "Config", today: dt.date) -> Status:
+    check_dates(today)
     week_start = week_start_of(settings)
     years = _years_through(journal, today.year)
     first = years[0] if years else today.year
@@ -478,6 +504,7 @@ def load_status(journal: "Journal", settings: "Config", today: dt.date) -> Statu
 
 def load_report(journal: "Journal", settings: "Config", period: Period,
                 today: dt.date) -> Report:
+    check_dates(today)
     as_of = min(today, period.end)
     years = _years_through(journal, as_of.year)
     first = min([period.previous().start.year, *years[:1]])

@@ -368,3 +368,30 @@ def test_report_figures_agree(case):
     assert report.previous.change == report.fans - report.previous.fans
     assert all(day.fans == 0 for day in report.days if day.future)
     assert len(report.days) == period.length
+
+
+def test_dates_far_away_are_refused(fan, monkeypatch):
+    for args in (["0001"], ["--week", "9999-W52"], ["--from", "0001-01-01", "--to", "0001-01-05"],
+                 ["1899-12-31"], ["--month", "0000-01"]):
+        assert_clean_error(fan("report", *args), code=2, message="is out of range")
+    assert_clean_error(fan("off", "9999-12-31"), code=2, message="is out of range")
+    monkeypatch.setenv("FAN_TODAY", "9999-12-31")
+    assert_clean_error(fan("status"), code=2, message="9999-12-31 is out of range")
+    assert_clean_error(fan("report"), code=2, message="9999-12-31 is out of range")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="0123456789-Ww.:ab ", max_size=14),
+       st.sampled_from([[], ["--week"], ["--month"], ["--year"]]))
+def test_any_period_text_gives_a_report_or_one_clean_line(period, kind):
+    from typer.testing import CliRunner
+
+    from fanjournal.cli import app
+
+    result = CliRunner().invoke(app, ["report", "--format", "json", *kind, "--", period],
+                                prog_name="fan")
+    if result.exit_code == 0:
+        assert json.loads(result.stdout)["period"]["label"]
+    else:
+        assert_clean_error(result)
+        assert result.exit_code in (1, 2)
