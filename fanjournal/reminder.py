@@ -15,7 +15,6 @@ out here whenever `fan` runs, and kept in a small line-based state file (`hook-s
     window <start> <end> <kind>   one per working day, oldest first: from remind_from until
     …                             midnight, in epoch seconds; kind 0 = remind, 1 = a fan is
                                   logged that day, 2 = remind, the streak is at risk
-    holidays <country> <years> <dates…>   public holidays, kept so `fan add` need not load them
 
 One window per line lets a shell stop reading at the window that holds the time now, usually
 the first or second.
@@ -36,7 +35,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,18 +64,6 @@ class Window:
 
 
 @dataclass(frozen=True)
-class HolidayCache:
-    """The public holidays of `country` in `years` (dates only), as last computed."""
-
-    country: str = ""
-    years: tuple[int, ...] = ()
-    dates: frozenset[dt.date] = frozenset()
-
-    def covers(self, country: str, years: Sequence[int]) -> bool:
-        return country == self.country and set(years) <= set(self.years)
-
-
-@dataclass(frozen=True)
 class HookState:
     """Everything a prompt needs to decide, for any moment of the coming weeks."""
 
@@ -86,7 +73,6 @@ class HookState:
     every: int  # seconds between reminders
     message: str
     risk_message: str
-    holidays: HolidayCache = HolidayCache()
 
 
 # --- pure: what the state says
@@ -160,8 +146,7 @@ def risk_message(length: int) -> str:
 
 def build(*, calendar: Calendar, fan_days: Mapping[dt.date, int], streaks: StreakState,
           today: dt.date, remind_from: dt.time, every_minutes: int,
-          watch: tuple[str, str, str], holidays: HolidayCache = HolidayCache(),
-          zone: dt.tzinfo | None = None) -> HookState:
+          watch: tuple[str, str, str], zone: dt.tzinfo | None = None) -> HookState:
     """The state for prompts from `today` on, assuming no fan is logged until the next refresh."""
     return HookState(
         watch=watch,
@@ -170,19 +155,13 @@ def build(*, calendar: Calendar, fan_days: Mapping[dt.date, int], streaks: Strea
                         risk_day(streaks, calendar, today), zone=zone),
         every=max(every_minutes, 1) * 60,
         message=plain_message(),
-        risk_message=risk_message(streaks.current.length),
-        holidays=holidays,
+        risk_message=(risk_message(streaks.current.length) if streaks.current.length
+                      else plain_message()),
     )
 
 
 def state_text(state: HookState) -> str:
     """The state file's text (see the module docstring)."""
-    cache = state.holidays
-    holidays = " ".join([
-        cache.country or "-",
-        ",".join(str(year) for year in cache.years) or "-",
-        *sorted(day.isoformat() for day in cache.dates),
-    ])
     journal, year, config = (path if "\n" not in path else "" for path in state.watch)
     return "\n".join([
         MAGIC,
@@ -194,7 +173,6 @@ def state_text(state: HookState) -> str:
         f"message {one_line(state.message)}",
         f"risk {one_line(state.risk_message)}",
         *(f"window {w.start} {w.end} {w.kind}" for w in state.windows),
-        f"holidays {holidays}",
         "",
     ])
 
@@ -212,19 +190,13 @@ def parse_state(text: str) -> HookState | None:
         return None
     try:
         found = []
-        rest = lines[len(HEADER) + 1:]
-        while rest and rest[0].startswith("window "):
-            start, end, kind = (int(n) for n in rest.pop(0).split()[1:])
-            found.append(Window(start, end, kind))
-        key, _sep, value = rest[0].partition(" ")
-        if key != "holidays":
-            return None
-        country, years, *dates = value.split()
-        holidays = HolidayCache(
-            "" if country == "-" else country,
-            () if years == "-" else tuple(int(y) for y in years.split(",")),
-            frozenset(dt.date.fromisoformat(d) for d in dates),
-        )
+        for line in lines[len(HEADER) + 1:]:
+            if not line:
+                break
+            key, start, end, kind = line.split(" ")
+            if key != "window":
+                return None
+            found.append(Window(int(start), int(end), int(kind)))
         return HookState(
             watch=(fields["journal"], fields["year"], fields["config"]),
             until=int(fields["until"]),
@@ -232,7 +204,6 @@ def parse_state(text: str) -> HookState | None:
             every=int(fields["every"]),
             message=fields["message"],
             risk_message=fields["risk"],
-            holidays=holidays,
         )
     except (IndexError, ValueError, TypeError):
         return None
@@ -287,36 +258,12 @@ def needs_refresh(path: Path, now: float | None = None) -> bool:
     return any(watched and _mtime_ns(watched) >= written for watched in state.watch)
 
 
-def _holidays(country: str, years: Sequence[int], cache: HolidayCache) -> HolidayCache:
-    if not country:
-        return HolidayCache()
-    if cache.covers(country, years):
-        return cache
-    from fanjournal.workdays import public_holidays
-
-    wanted = sorted(set(years) | (set(cache.years) if cache.country == country else set()))
-    return HolidayCache(country, tuple(wanted), frozenset(public_holidays(country, wanted)))
-
-
-def _calendar(settings: Config, journal: Journal, start: dt.date, end: dt.date,
-              cache: HolidayCache) -> tuple[Calendar, HolidayCache]:
-    """The working-day calendar for [start, end], public holidays from the cache if it has them."""
-    from fanjournal.config import Config
-    from fanjournal.workdays import calendar_for
-
-    without = Config({**settings.values, "holidays": ""}, settings.path)
-    calendar = calendar_for(without, journal, start, end)
-    holidays = _holidays(settings["holidays"], range(start.year, end.year + 1), cache)
-    names = {day: "" for day in holidays.dates if start <= day <= end}
-    return replace(calendar, holidays=names), holidays
-
-
-def compute(settings: Config, journal: Journal, today: dt.date,
-            cache: HolidayCache = HolidayCache()) -> HookState:
+def compute(settings: Config, journal: Journal, today: dt.date) -> HookState:
     """Read what the state needs from the journal (the years the current streak spans, and the
     coming weeks) and build it."""
     from fanjournal.config import duration_minutes
     from fanjournal.streaks import streak_state
+    from fanjournal.workdays import calendar_for
 
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
     known = set(journal.years())
@@ -326,7 +273,7 @@ def compute(settings: Config, journal: Journal, today: dt.date,
         if year in known:
             fan_days.update(journal.summary(year).fan_days)
     while True:
-        calendar, cache = _calendar(settings, journal, dt.date(first, 1, 1), horizon, cache)
+        calendar = calendar_for(settings, journal, dt.date(first, 1, 1), horizon)
         streaks = streak_state(fan_days, calendar, today)
         start = streaks.current.start
         first_working = calendar.working_days(dt.date(first, 1, 1), dt.date(first, 12, 31))[:1]
@@ -343,7 +290,6 @@ def compute(settings: Config, journal: Journal, today: dt.date,
         remind_from=dt.time.fromisoformat(settings["remind_from"]),
         every_minutes=duration_minutes(settings["remind_every"]),
         watch=(str(journal.root), str(journal.path_for(today.year)), str(settings.path)),
-        holidays=cache,
     )
 
 
@@ -352,16 +298,15 @@ def refresh(today: dt.date) -> HookState:
     concurrent change cannot slip in between reading the journal and writing the state)."""
     from contextlib import nullcontext
 
-    from fanjournal import config, store
+    from fanjournal import config, i18n, store
 
+    i18n.reset()  # the messages follow config `language`, which this very command may have set
     settings = config.load()
     journal = store.open_journal()
     path = state_path()
-    previous = _read_state(path)
-    cache = previous.holidays if previous else HolidayCache()
     guard = journal.lock() if journal.root.is_dir() else nullcontext()
     with guard:
-        state = compute(settings, journal, today, cache)
+        state = compute(settings, journal, today)
         store.atomic_write(path, state_text(state).encode("utf-8"))
     return state
 

@@ -105,7 +105,7 @@ def test_state_file_round_trips_and_is_line_based():
     assert lines[0] == "fan-hook-state 1"
     keys = [line.split(" ", 1)[0] for line in lines[1:]]
     assert keys == ["journal", "year", "config", "every", "until", "message", "risk",
-                    *["window"] * len(state.windows), "holidays"]
+                    *["window"] * len(state.windows)]
     assert reminder.parse_state(text) == state
 
 
@@ -168,6 +168,11 @@ def test_every_change_rewrites_it(fan, state_file, journal_dir):
     assert kinds_local(written(state_file))[FRIDAY] == reminder.REMIND
 
 
+def test_the_messages_follow_the_language(fan, state_file):
+    fan("config", "set", "language", "nl")
+    assert written(state_file).message.startswith("fan: nog geen fan vandaag")
+
+
 def test_a_config_change_rewrites_it(fan, state_file):
     fan("add", "One")
     fan("config", "set", "remind_every", "30m")
@@ -226,26 +231,11 @@ def test_the_streak_is_read_across_years(fan, state_file):
     assert "keep your 5-day streak" in state.risk_message
 
 
-def test_public_holidays_are_kept_in_the_state(fan, state_file):
+def test_public_holidays_have_no_window(fan, state_file):
     fan("config", "set", "holidays", "NL")
     state = reminder.refresh(dt.date(2026, 12, 21))
-    assert dt.date(2026, 12, 25) not in kinds_local(state)  # Christmas
-    assert state.holidays.country == "NL" and 2026 in state.holidays.years
-    assert dt.date(2026, 12, 25) in written(state_file).holidays.dates
-
-
-def test_cached_holidays_are_used_instead_of_loaded(fan, state_file, monkeypatch):
-    fan("config", "set", "holidays", "NL")
-    reminder.refresh(FRIDAY)
-    from fanjournal import workdays
-
-    def fail(country, years):
-        assert not country, "holidays were loaded again"
-        return {}
-
-    monkeypatch.setattr(workdays, "public_holidays", fail)
-    fan("add", "One")
-    assert kinds_local(written(state_file))[FRIDAY] == reminder.DONE
+    marked = kinds_local(state)
+    assert dt.date(2026, 12, 25) not in marked and dt.date(2026, 12, 24) in marked  # Christmas
 
 
 # --- fan hook

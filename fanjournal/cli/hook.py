@@ -14,7 +14,13 @@ def _complete_shell(incomplete: str) -> list[str]:
     return [shell for shell in SHELLS if shell.startswith(incomplete)]
 
 
-@app.command(rich_help_panel="Setup")
+@app.command(rich_help_panel="Setup", help=_(
+    "Print the prompt reminder for bash, zsh or fish.") + "\n\n" + _(
+    "On a working day without a fan the prompt says so, at most once per remind_every and not "
+    "before remind_from; no process starts at the prompt. Install it with one line: in ~/.bashrc "
+    "[bold]eval \"$(fan hook bash)\"[/bold], in ~/.zshrc [bold]eval \"$(fan hook zsh)\"[/bold], "
+    "in ~/.config/fish/config.fish [bold]fan hook fish | source[/bold]. FAN_HOOK_DISABLE=1 "
+    "silences it."))
 def hook(
     shell: Annotated[str | None, typer.Argument(
         help=_("bash, zsh or fish."), autocompletion=_complete_shell, show_default=False)] = None,
@@ -22,9 +28,6 @@ def hook(
         "--refresh", help=_("Only rewrite the state file the prompt reads (fan does this "
                             "itself after every change)."))] = False,
 ) -> None:
-    """Print the prompt reminder for your shell. Add to ~/.bashrc: [bold]eval "$(fan hook
-    bash)"[/bold]; ~/.zshrc: [bold]eval "$(fan hook zsh)"[/bold]; ~/.config/fish/config.fish:
-    [bold]fan hook fish | source[/bold]."""
     from fanjournal import clock, config, reminder
     from fanjournal.errors import FanError
 
