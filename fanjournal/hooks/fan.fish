@@ -80,13 +80,15 @@ if status is-interactive
         end
         # one reminder per remind_every, across all shells
         set -l quiet 0
-        if test -r $__fan_quiet
+        if test -f $__fan_quiet
             read quiet <$__fan_quiet
             string match -qr '^[1-9][0-9]*$' -- "$quiet"; or set quiet 0
         end
         test $now -ge $quiet; or return
         printf '%s\n' $message
-        math $now + $every 2>/dev/null >$__fan_quiet
+        if test -f $__fan_quiet -a -w $__fan_quiet; or not test -e $__fan_quiet
+            math $now + $every >$__fan_quiet
+        end
     end
 
     if not test -e $__fan_state

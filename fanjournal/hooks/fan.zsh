@@ -53,13 +53,13 @@ if [[ -o interactive ]]; then
             message=$__fan_message every=$__fan_every
         fi
         # one reminder per remind_every, across all shells
-        if [[ -r $__fan_quiet ]]; then
+        if [[ -f $__fan_quiet ]]; then
             read -r quiet <$__fan_quiet
             [[ $quiet == <1-> ]] || quiet=0
         fi
         (( now >= quiet )) || return
         print -r -- $message
-        print -r -- $(( now + every )) 2>/dev/null >|$__fan_quiet
+        { print -r -- $(( now + every )) >|$__fan_quiet } 2>/dev/null
     }
 
     if [[ ! -e $__fan_state ]]; then
