@@ -2,6 +2,7 @@
 the compiled catalogue matches its source, the TOML data exists in both languages with the same
 shape, and each command speaks Dutch when config or locale say so."""
 
+import re
 import string
 from functools import cache
 from pathlib import Path
@@ -76,6 +77,15 @@ def test_translations_keep_every_placeholder():
             source = ids[min(index, len(ids) - 1)]
             if translated and fields(translated) != fields(source):
                 wrong.append(f"{msgid!r}: {fields(source)} became {fields(translated)}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_translations_keep_the_rich_markup_of_help_texts():
+    markup = re.compile(r"\[/?(?:bold|italic|dim|b|i|u)\]")
+    wrong = [msgid for msgid, (ids, strings, _fuzzy) in catalogue().items()
+             for index, translated in enumerate(strings)
+             if translated and sorted(markup.findall(translated))
+             != sorted(markup.findall(ids[min(index, len(ids) - 1)]))]
     assert not wrong, "\n".join(wrong)
 
 
