@@ -460,24 +460,26 @@ def load_streak(journal: "Journal", settings: "Config", today: dt.date, *,
     """The streak as of `today`, reading year summaries newest first.
 
     With `longest=False` it stops reading once the current streak is known to be broken (fast,
-    for the prompt); `longest` is then only the longest within the years read.
+    for the prompt): it reads this year, then also last year (a streak across New Year), then
+    all years (a streak of years); `longest` is then only the longest within the years read.
     """
     years = _years_through(journal, today.year)
     if longest or not years:
         first = years[0] if years else today.year
         calendar = calendar_of(settings, journal, first, today.year)
         return streak_state(fan_days_of(journal, years), calendar, today)
-    first = today.year
-    while True:
+    oldest = years[0]
+    for first in dict.fromkeys(max(year, oldest) for year in (today.year, today.year - 1,
+                                                              oldest)):
         calendar = calendar_of(settings, journal, first, today.year)
         state = streak_state(fan_days_of(journal, [y for y in years if y >= first]), calendar,
                              today)
         # The streak may go on into the year before only if no working day of the years read
         # lies before it (e.g. 1 January is a holiday and the streak starts on 2 January).
         reaches = state.current.start or today
-        if calendar.count_working(dt.date(first, 1, 1), reaches - ONE_DAY) or first <= years[0]:
-            return state
-        first -= 1
+        if first <= oldest or calendar.count_working(dt.date(first, 1, 1), reaches - ONE_DAY):
+            break
+    return state
 
 
 def load_glance(journal: "Journal", settings: "Config", today: dt.date) -> Glance:

@@ -208,3 +208,10 @@ def test_the_prompt_reads_only_the_years_the_streak_reaches(fan_home, monkeypatc
     read.clear()
     state = reports.load_streak(journal, config.load(), d(2026, 11, 20), longest=False)
     assert state.current.length == 0 and set(read) == {2026}
+
+
+def test_a_streak_of_years_on_the_prompt(fan, fan_home):
+    write(fan_home, [d(2022, 6, 1), *working_weekdays(d(2023, 12, 29), d(2026, 11, 19))])
+    current = status_json(fan)["streak"]["current"]
+    assert current["start"] == "2023-12-29" and current["length"] == 1 + 262 + 261 + 231
+    assert fan("status", "--prompt").stdout == "★755! 231/300"
