@@ -395,3 +395,11 @@ def test_any_period_text_gives_a_report_or_one_clean_line(period, kind):
     else:
         assert_clean_error(result)
         assert result.exit_code in (1, 2)
+
+
+def test_real_process_year_view_piped_has_no_colour_codes(fan_process, fan_home):
+    week_47(fan_home)
+    result = fan_process("report", "--year", env={"NO_COLOR": "", "TERM": "xterm-256color"})
+    assert result.returncode == 0 and result.stderr == "", result
+    assert "\x1b[" not in result.stdout and "less · ░ ▒ ▓ █ more" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
