@@ -482,6 +482,14 @@ def hook_unavailable(scenario: Scenario) -> str | None:
 IDLE_STATES = ("done", "quiet", "night")  # hook_cost's prompt states where nothing is due
 
 
+def _processes(counted: float | Sequence[float]) -> float:
+    """hook_cost's count per prompt: one number, or (new processes, programs run) — a fork
+    without exec (a subshell) and an exec each mean a process was started, so take the most."""
+    if isinstance(counted, int | float):
+        return float(counted)
+    return float(max(counted))
+
+
 def measure_hook(scenario: Scenario, result: Result, env: dict[str, str], tools: Tools,
                  plan: Plan) -> Result:
     """Per-prompt cost and processes per idle prompt, measured by hook_cost.py's own code.
@@ -512,11 +520,13 @@ def measure_hook(scenario: Scenario, result: Result, env: dict[str, str], tools:
                  for state in states}
         counts: dict[str, float] = {}
         if shutil.which("strace"):
-            control = hook_cost.processes_per_prompt(setup, shell, "done", 5, control=True)
+            control = _processes(hook_cost.processes_per_prompt(setup, shell, "done", 5,
+                                                                control=True))
             if control < 1:
                 raise RuntimeError(f"strace saw {control:g} processes for a hook that runs "
                                    "`date` at every prompt; the count cannot be trusted")
-            counts = {state: hook_cost.processes_per_prompt(setup, shell, state, strace_prompts)
+            counts = {state: _processes(hook_cost.processes_per_prompt(setup, shell, state,
+                                                                       strace_prompts))
                       for state in IDLE_STATES}
     except (Exception, SystemExit) as error:  # another module's failure: report it, go on
         result.status, result.note = "failed", f"benchmarks/hook_cost.py: {error}"
@@ -697,7 +707,9 @@ def table(results: dict[str, Result], checks: Sequence[Check]) -> str:
         if name in speedups and result.ok:
             fan_result = results.get(speedups[name])
             if fan_result is not None and fan_result.ok:
-                notes.insert(0, f"fan is {result.median / fan_result.median:.1f}× faster")
+                speedup = result.median / fan_result.median
+                notes.insert(0, f"fan is {speedup:.1f}× faster" if speedup >= 1
+                             else f"jrnl is {1 / speedup:.1f}× faster")
         if not result.ok:
             cells = [result.status, "", "", "", ""]
             notes = [result.note] + [n for n in notes if "not measured" not in n]

@@ -300,9 +300,17 @@ def test_report_shows_every_row_target_and_skip(runner):
 
 
 def test_jrnl_row_shows_the_speed_up():
-    results = {"add-3k": _result("add-3k", 0.05), "jrnl-add-3k": _result("jrnl-add-3k", 0.6)}
+    results = {"add-3k": _result("add-3k", 0.05), "jrnl-add-3k": _result("jrnl-add-3k", 0.6),
+               "list-n10-3k": _result("list-n10-3k", 0.2),
+               "jrnl-list-n10-3k": _result("jrnl-list-n10-3k", 0.1)}
     text = bench.table(results, bench.check_targets(results))
     assert "fan is 12.0× faster; fan add ≥ 10× faster: **met** (12.0×)" in text
+    assert "| jrnl is 2.0× faster |" in text
+
+
+def test_a_single_process_count_is_understood_too():
+    assert bench._processes(0) == 0.0
+    assert bench._processes((0.0, 0.5)) == 0.5
 
 
 def test_select_by_name_and_glob():
@@ -355,7 +363,10 @@ class FakeHookCost:
         return {"empty_us": 10.0, "hook_us": {"bash": 200.0, "zsh": 800.0}[shell] + len(state)}
 
     def processes_per_prompt(self, setup, shell, state, prompts, control=False):
-        return self.control if control else self.processes.get((shell, state), 0.0)
+        """(new processes, programs run) per prompt, as hook_cost.py counts them."""
+        if control:
+            return self.control, self.control
+        return self.processes.get((shell, state), (0.0, 0.0))
 
 
 @pytest.fixture
@@ -393,7 +404,7 @@ def test_hook_rows_come_from_hook_cost(hook_cost, tmp_path):
 
 
 def test_idle_prompt_that_starts_a_process_fails_the_guard(hook_cost, tmp_path):
-    hook_cost(processes={("zsh", "quiet"): 0.05})
+    hook_cost(processes={("zsh", "quiet"): (0.05, 0.0)})  # a subshell: a fork, no exec
     results = _hooks(tmp_path, runs=5)
     assert results["hook-zsh"].processes == 0.05
     assert bench.guard(results) == [
