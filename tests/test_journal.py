@@ -380,3 +380,13 @@ def test_rm_asks_on_a_terminal_and_no_keeps_the_entry(fan):
     code, screen = _run_in_pty(["rm", "2026-001"], ["y"])
     assert code == 0 and "Removed 2026-001." in screen
     assert entries(fan) == []
+
+
+def test_csv_cells_keep_plain_numbers_and_quote_formulas():
+    from fanjournal.render.text import csv_cell
+
+    assert csv_cell(-256) == "-256"
+    assert csv_cell("-1.5") == "-1.5"
+    assert csv_cell("-1+1") == "'-1+1"
+    assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_cell(None) == ""

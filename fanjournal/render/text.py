@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 _CSV_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def csv_cell(value: object) -> str:
     """A cell a spreadsheet will not run: text starting like a formula gets a leading quote."""
     text = "" if value is None else str(value)
-    if text.startswith(_CSV_FORMULA):
+    if text.startswith(_CSV_FORMULA) and not _PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 
