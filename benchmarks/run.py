@@ -128,6 +128,7 @@ class Result:
     samples: list[float] = field(default_factory=list)  # seconds (hook: seconds per prompt)
     floor: list[float] = field(default_factory=list)  # interleaved `python -c pass` runs
     cpu: list[float] = field(default_factory=list)  # user + system seconds per run
+    floor_cpu: list[float] = field(default_factory=list)
     processes: float | None = None  # hook: processes spawned per idle prompt
 
     @property
@@ -406,13 +407,15 @@ def measure(scenario: Scenario, tools: Tools, plan: Plan) -> Result:
             one()
         for run in range(plan.runs):
             if run % 2 == 0:
-                result.floor.append(time_one(floor, env)[0])
+                floor_wall, floor_cpu = time_one(floor, env)
                 wall, cpu = one()
             else:
                 wall, cpu = one()
-                result.floor.append(time_one(floor, env)[0])
+                floor_wall, floor_cpu = time_one(floor, env)
             result.samples.append(wall)
             result.cpu.append(cpu)
+            result.floor.append(floor_wall)
+            result.floor_cpu.append(floor_cpu)
     except Failed as error:
         result.status, result.note = "failed", f"`{scenario.command}` {error}"
         result.samples.clear()
@@ -430,8 +433,11 @@ def run_all(scenarios: Iterable[Scenario], tools: Tools, plan: Plan) -> dict[str
         results[scenario.name] = result
         plan.progress("    " + progress_line(result))
     if FLOOR.name in results:  # the floor row: every floor run of the whole session
-        results[FLOOR.name].samples.extend(
-            t for r in results.values() if r.scenario is not FLOOR for t in r.floor)
+        floor = results[FLOOR.name]
+        for result in results.values():
+            if result is not floor:
+                floor.samples.extend(result.floor)
+                floor.cpu.extend(result.floor_cpu)
     return results
 
 

@@ -207,7 +207,9 @@ def test_quick_run_passes_the_guard_and_computes_ratios(runner):
 
 
 def test_runs_interleave_with_the_floor(runner):
-    _results, clock = runner({}, names="version", runs=4)
+    results, clock = runner({}, names="version", runs=4)
+    floor = results["floor"]  # its own runs, then every interleaved one, wall and CPU alike
+    assert len(floor.samples) == len(floor.cpu) == 8
     order = [name for name, _home in clock.calls]
     # floor warm-up, floor runs; then version: a warm-up, then floor/run, run/floor, …
     version = order[order.index("--version"):]
