@@ -98,6 +98,8 @@ FLOOR = Scenario("floor", ("-c", "pass"), tool="python", quick=True)
 
 SCENARIOS: tuple[Scenario, ...] = (
     FLOOR,
+    # not fan: the least any command pays that imports Typer (what the targets are up against)
+    Scenario("import-typer", ("-c", "import typer"), tool="python"),
     Scenario("version", ("--version",), quick=True),
     Scenario("add-empty", ADD_ARGS, mutates=True, quick=True),
     Scenario("add-3k", ADD_ARGS, journal="3k", mutates=True, quick=True),
@@ -762,6 +764,13 @@ def report(results: dict[str, Result], tools: Tools, plan: Plan, info: dict[str,
             f"Targets: {len(met)} met, {len(missed)} not met, {len(unknown)} not measured.", ""]
     for check in checks:
         out.append(f"- {check.target.scenario}: {check.text()}")
+    typer_result = results.get("import-typer")
+    if typer_result is not None and typer_result.ok and typer_result.ratio is not None:
+        floor = statistics.median(typer_result.floor)
+        out += ["", f"`python -c 'import typer'` alone takes {typer_result.ratio:.1f}× the floor "
+                f"({_time(typer_result.median, FLOOR)} against {_time(floor, FLOOR)}): every fan "
+                "command imports Typer before it does anything, so no command that does can meet "
+                "a target below that ratio."]
     skipped = [r for r in results.values() if not r.ok]
     if skipped:
         out += ["", "Not measured:", ""]

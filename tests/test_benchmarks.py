@@ -418,3 +418,14 @@ def test_a_process_count_that_misses_the_control_is_not_trusted(hook_cost, tmp_p
     results = _hooks(tmp_path, runs=5)
     assert results["hook-bash"].status == "failed"
     assert "the count cannot be trusted" in results["hook-bash"].note
+
+
+def test_report_says_what_importing_typer_costs():
+    results = {"floor": _result("floor", FLOOR), "import-typer": _result("import-typer", 0.06)}
+    tools = bench.Tools(python="py", fan="fan", env_note="a test")
+    plan = bench.Plan(runs=3, warmup=0, work=Path("."), sizes={})
+    info = {"date": "today", "cpus": "2", "cpu": "CPU", "python": "3.11", "system": "Linux",
+            "fan": "0.1.0"}
+    text = bench.report(results, tools, plan, info, "python benchmarks/run.py")
+    assert "`python -c 'import typer'` alone takes 6.0× the floor (60.0 ms against 10.0 ms)" \
+        in text
