@@ -14,7 +14,7 @@ def _complete_shell(incomplete: str) -> list[str]:
     return [shell for shell in SHELLS if shell.startswith(incomplete)]
 
 
-@app.command(rich_help_panel="Setup", help=_(
+@app.command(rich_help_panel=_("Setup"), help=_(
     "Print the prompt reminder for bash, zsh or fish.") + "\n\n" + _(
     "On a working day without a fan the prompt says so, at most once per remind_every and not "
     "before remind_from; no process starts at the prompt. Install it with one line: in ~/.bashrc "

@@ -12,26 +12,54 @@ from typing import Annotated
 import typer
 
 from fanjournal.cli.app import (
-    any_date, app, complete_moment, journal, past_date, settings, stdin_is_terminal, today,
+    any_date,
+    app,
+    complete_moment,
+    journal,
+    past_date,
+    settings,
+    stdin_is_terminal,
+    today,
 )
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
-MomentOpt = Annotated[str | None, typer.Option(
-    "--moment", "-m", autocompletion=complete_moment,
-    help=_("nee-maar, klacht, vraag, niet-mijn-probleem or zomaar (default zomaar)."))]
-CustomerOpt = Annotated[str | None, typer.Option(
-    "--customer", "-c", help=_("Who the fan is (a name, a company, a colleague)."))]
-DateOpt = Annotated[str | None, typer.Option(
-    "--date", "-d", help=_("When: 2026-11-20, today, yesterday, -3 (days ago), friday."))]
-TagOpt = Annotated[list[str] | None, typer.Option(
-    "--tag", "-t", help=_("A tag; repeat for more (-t phone -t repair)."))]
-ScoreOpt = Annotated[int | None, typer.Option(
-    help=_("The customer's 0–10 recommendation score, if known."))]
+MomentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--moment",
+        "-m",
+        autocompletion=complete_moment,
+        help=_("nee-maar, klacht, vraag, niet-mijn-probleem or zomaar (default zomaar)."),
+    ),
+]
+CustomerOpt = Annotated[
+    str | None,
+    typer.Option("--customer", "-c", help=_("Who the fan is (a name, a company, a colleague).")),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date", "-d", help=_("When: 2026-11-20, today, yesterday, -3 (days ago), friday.")
+    ),
+]
+TagOpt = Annotated[
+    list[str] | None,
+    typer.Option("--tag", "-t", help=_("A tag; repeat for more (-t phone -t repair).")),
+]
+ScoreOpt = Annotated[
+    int | None, typer.Option(help=_("The customer's 0–10 recommendation score, if known."))
+]
 CostOpt = Annotated[str | None, typer.Option(help=_("Money spent on this fan, e.g. 12.50."))]
 MinutesOpt = Annotated[int | None, typer.Option(help=_("Minutes spent on this fan."))]
-QuoteOpt = Annotated[str | None, typer.Option(
-    "--quote", "-q", help=_("What the customer said, in their words (shown on the stories wall)."))]
+QuoteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--quote",
+        "-q",
+        help=_("What the customer said, in their words (shown on the stories wall)."),
+    ),
+]
 
 
 def _read_text(text: str | None) -> tuple[str, str | None]:
@@ -42,19 +70,30 @@ def _read_text(text: str | None) -> tuple[str, str | None]:
         from fanjournal.model import MOMENTS
 
         said = typer.prompt(_("What did you do for the customer?"))
-        moment = typer.prompt(_("Moment ({moments})").format(moments=", ".join(MOMENTS)),
-                              default="zomaar")
+        moment = typer.prompt(
+            _("Moment ({moments})").format(moments=", ".join(MOMENTS)), default="zomaar"
+        )
         return said, moment
     if sys.stdin is None:
-        raise FanError(_("no text given; use: fan add \"what you did\""))
+        raise FanError(_('no text given; use: fan add "what you did"'))
     return sys.stdin.read(), None
 
 
-@app.command(rich_help_panel=_("Journal"))
+@app.command(
+    rich_help_panel=_("Journal"),
+    help=_("Log a fan you made."),
+    epilog=_('Example: fan add "Walked her to the car with an umbrella" -m niet-mijn-probleem'),
+)
 def add(
-    text: Annotated[str | None, typer.Argument(
-        help=_("What you did for the customer. Read from stdin when piped, asked on a terminal."),
-        show_default=False)] = None,
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help=_(
+                "What you did for the customer. Read from stdin when piped, asked on a terminal."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     moment: MomentOpt = None,
     customer: CustomerOpt = None,
     date: DateOpt = None,
@@ -65,12 +104,16 @@ def add(
     peak: Annotated[bool, typer.Option("--peak", help=_("Mark as a standout story."))] = False,
     gold: Annotated[bool, typer.Option("--gold", help=_("Mark as a golden story."))] = False,
     quote: QuoteOpt = None,
-    new_customer: Annotated[bool, typer.Option(
-        "--new-customer", help=_("A new customer: plan follow-ups across their first 100 days "
-                                 "(needs --customer)."))] = False,
+    new_customer: Annotated[
+        bool,
+        typer.Option(
+            "--new-customer",
+            help=_(
+                "A new customer: plan follow-ups across their first 100 days (needs --customer)."
+            ),
+        ),
+    ] = False,
 ) -> None:
-    """Log a fan you made: [bold]fan add "Walked her to the car with an umbrella" -m
-    niet-mijn-probleem[/bold]"""
     from fanjournal import clock, entries, model
 
     if new_customer and not (customer or "").strip():
@@ -101,51 +144,78 @@ def add(
         count = ngettext("{n} fan today", "{n} fans today", added.fans_that_day)
     else:
         count = ngettext("{n} fan on {date}", "{n} fans on {date}", added.fans_that_day)
-    typer.echo(_("Added {id} — {count}.").format(
-        id=added.entry.id,
-        count=count.format(n=added.fans_that_day, date=when.isoformat())))
+    typer.echo(
+        _("Added {id} — {count}.").format(
+            id=added.entry.id, count=count.format(n=added.fans_that_day, date=when.isoformat())
+        )
+    )
     if new_customer:
         from fanjournal.render import followups as render_followups
 
-        plan = followups.plan_and_save(book, settings(), schedule, draft.customer or "", when,
-                                       entry_id=added.entry.id)
+        plan = followups.plan_and_save(
+            book, settings(), schedule, draft.customer or "", when, entry_id=added.entry.id
+        )
         typer.echo(render_followups.planned_line(plan, today()))
 
 
-@app.command("list", rich_help_panel=_("Journal"))
+@app.command(
+    "list", rich_help_panel=_("Journal"), help=_("List fans, oldest first, filtered as you ask.")
+)
 def list_(
     from_: Annotated[str | None, typer.Option("--from", help=_("First date to include."))] = None,
     to: Annotated[str | None, typer.Option("--to", help=_("Last date to include."))] = None,
     moment: MomentOpt = None,
-    customer: Annotated[str | None, typer.Option(
-        "--customer", "-c", help=_("Only this customer (part of the name will do)."))] = None,
+    customer: Annotated[
+        str | None,
+        typer.Option("--customer", "-c", help=_("Only this customer (part of the name will do).")),
+    ] = None,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help=_("Only this tag."))] = None,
-    search: Annotated[str | None, typer.Option(
-        "--search", "-s", help=_("Only entries containing this word."))] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help=_("Only entries containing this word."))
+    ] = None,
     peak: Annotated[bool, typer.Option("--peak", help=_("Only peaks."))] = False,
     gold: Annotated[bool, typer.Option("--gold", help=_("Only golden stories."))] = False,
-    number: Annotated[int | None, typer.Option(
-        "-n", "--number", help=_("Only the newest N entries."), min=0)] = None,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("table, json, csv or markdown."),
-        autocompletion=lambda: ["table", "json", "csv", "markdown"])] = "table",
-    anonymize: Annotated[bool, typer.Option(
-        "--anonymize", help=_("Replace customer names by Customer 1, 2, … (for sharing)."))
+    number: Annotated[
+        int | None, typer.Option("-n", "--number", help=_("Only the newest N entries."), min=0)
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_("table, json, csv or markdown."),
+            autocompletion=lambda: ["table", "json", "csv", "markdown"],
+        ),
+    ] = "table",
+    anonymize: Annotated[
+        bool,
+        typer.Option(
+            "--anonymize", help=_("Replace customer names by Customer 1, 2, … (for sharing).")
+        ),
     ] = False,
 ) -> None:
-    """List fans, oldest first, filtered as you ask."""
     from fanjournal import entries, model
     from fanjournal.render import entries as render
 
     if fmt not in render.FORMATS:
-        raise FanError(_("unknown format {fmt!r}; choose one of: {formats}").format(
-            fmt=fmt, formats=", ".join(render.FORMATS)), code=2)
+        raise FanError(
+            _("unknown format {fmt!r}; choose one of: {formats}").format(
+                fmt=fmt, formats=", ".join(render.FORMATS)
+            ),
+            code=2,
+        )
     start, end = any_date(from_), any_date(to)
     if start and end and start > end:
         raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
     where = entries.Filter(
-        start=start, end=end, moment=model.parse_moment(moment) if moment else None,
-        customer=customer, tag=tag, search=search, peak=peak, gold=gold,
+        start=start,
+        end=end,
+        moment=model.parse_moment(moment) if moment else None,
+        customer=customer,
+        tag=tag,
+        search=search,
+        peak=peak,
+        gold=gold,
     )
     found = entries.select(journal(), where, number)
     if anonymize:
@@ -157,21 +227,21 @@ def list_(
     elif fmt == "markdown":
         typer.echo(render.as_markdown(found), nl=False)
     elif not found:
-        typer.echo(_("No fans found. Log one with: fan add \"what you did\""))
+        typer.echo(_('No fans found. Log one with: fan add "what you did"'))
     else:
         render.print_table(found)
 
 
-IdArg = Annotated[str, typer.Argument(help=_("The entry's id, such as 2026-017."),
-                                      show_default=False)]
+IdArg = Annotated[
+    str, typer.Argument(help=_("The entry's id, such as 2026-017."), show_default=False)
+]
 
 
-@app.command(rich_help_panel=_("Journal"))
+@app.command(rich_help_panel=_("Journal"), help=_("Show one fan in full."))
 def show(
     entry_id: IdArg,
     fmt: Annotated[str, typer.Option("--format", "-f", help=_("text or json."))] = "text",
 ) -> None:
-    """Show one fan in full."""
     from fanjournal.render import entries as render
 
     entry = journal().find(entry_id)
@@ -191,8 +261,12 @@ def _run_editor(initial: str) -> str:
     if not command:
         fallback = shutil.which("vi")
         if not fallback:
-            raise FanError(_("set $EDITOR (or $VISUAL), or change fields with flags such as "
-                             "--text; see fan edit --help"))
+            raise FanError(
+                _(
+                    "set $EDITOR (or $VISUAL), or change fields with flags such as "
+                    "--text; see fan edit --help"
+                )
+            )
         command = [fallback]
     fd, name = tempfile.mkstemp(prefix="fan-edit-", suffix=".toml")  # created 0600
     path = Path(name)
@@ -202,39 +276,57 @@ def _run_editor(initial: str) -> str:
         try:
             status = subprocess.call([*command, str(path)])
         except OSError as error:
-            raise FanError(_("cannot start the editor {editor!r}: {error}").format(
-                editor=command[0], error=error.strerror)) from None
+            raise FanError(
+                _("cannot start the editor {editor!r}: {error}").format(
+                    editor=command[0], error=error.strerror
+                )
+            ) from None
         if status != 0:
-            raise FanError(_("the editor exited with status {status}; nothing was changed")
-                           .format(status=status))
+            raise FanError(
+                _("the editor exited with status {status}; nothing was changed").format(
+                    status=status
+                )
+            )
         return path.read_text(encoding="utf-8")
     finally:
         path.unlink(missing_ok=True)
 
 
-@app.command(rich_help_panel=_("Journal"))
+@app.command(
+    rich_help_panel=_("Journal"),
+    help=_("Change a fan with flags, or with no flags in $VISUAL/$EDITOR as TOML."),
+)
 def edit(
     entry_id: IdArg,
     text: Annotated[str | None, typer.Option("--text", help=_("New text."))] = None,
     moment: MomentOpt = None,
-    customer: Annotated[str | None, typer.Option(
-        "--customer", "-c", help=_("New customer; \"\" clears it."))] = None,
+    customer: Annotated[
+        str | None, typer.Option("--customer", "-c", help=_('New customer; "" clears it.'))
+    ] = None,
     date: DateOpt = None,
-    tag: Annotated[list[str] | None, typer.Option(
-        "--tag", "-t", help=_("Replace the tags; repeat for more; \"\" clears them."))] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option("--tag", "-t", help=_('Replace the tags; repeat for more; "" clears them.')),
+    ] = None,
     score: ScoreOpt = None,
     cost: CostOpt = None,
     minutes: MinutesOpt = None,
     quote: QuoteOpt = None,
-    peak: Annotated[bool | None, typer.Option(
-        "--peak/--no-peak", help=_("Mark or unmark as a peak."), show_default=False)] = None,
-    gold: Annotated[bool | None, typer.Option(
-        "--gold/--no-gold", help=_("Mark or unmark as gold."), show_default=False)] = None,
-    clear: Annotated[list[str] | None, typer.Option(
-        "--clear", help=_("Empty a field: score, cost, minutes, customer, tags or quote."))
+    peak: Annotated[
+        bool | None,
+        typer.Option("--peak/--no-peak", help=_("Mark or unmark as a peak."), show_default=False),
+    ] = None,
+    gold: Annotated[
+        bool | None,
+        typer.Option("--gold/--no-gold", help=_("Mark or unmark as gold."), show_default=False),
+    ] = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--clear", help=_("Empty a field: score, cost, minutes, customer, tags or quote.")
+        ),
     ] = None,
 ) -> None:
-    """Change a fan with flags, or with no flags in $VISUAL/$EDITOR as TOML."""
     from fanjournal import entries, model
 
     changes: dict[str, object] = {}
@@ -260,12 +352,17 @@ def edit(
         changes["peak"] = peak
     if gold is not None:
         changes["gold"] = gold
-    clearable = {"score": None, "cost": None, "minutes": None, "customer": None, "tags": (),
-                 "quote": None}
+    clearable = {
+        "score": None,
+        "cost": None,
+        "minutes": None,
+        "customer": None,
+        "tags": (),
+        "quote": None,
+    }
     for name in clear or []:
         if name not in clearable:
-            raise FanError(_("--clear takes one of: {names}").format(
-                names=", ".join(clearable)), 2)
+            raise FanError(_("--clear takes one of: {names}").format(names=", ".join(clearable)), 2)
         changes[name] = clearable[name]
 
     book = journal()
@@ -274,8 +371,13 @@ def edit(
     else:
         has_editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not (has_editor or stdin_is_terminal()):
-            raise FanError(_("no changes given; use flags such as --text, or run fan edit on a "
-                             "terminal to open your editor"), 2)
+            raise FanError(
+                _(
+                    "no changes given; use flags such as --text, or run fan edit on a "
+                    "terminal to open your editor"
+                ),
+                2,
+            )
         original = book.find(entry_id)
         edited = _run_editor(entries.editable_toml(original))
         changes = entries.parse_edited(edited, original, today())
@@ -283,22 +385,25 @@ def edit(
     typer.echo(_("Updated {id}.").format(id=updated.id))
 
 
-@app.command(rich_help_panel=_("Journal"))
+@app.command(rich_help_panel=_("Journal"), help=_("Remove a fan (its id is never used again)."))
 def rm(
     entry_id: IdArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask."))] = False,
 ) -> None:
-    """Remove a fan (its id is never used again)."""
     from fanjournal import entries
 
     book = journal()
     entry = book.find(entry_id)
     if not yes:
         if not stdin_is_terminal():
-            raise FanError(_("not removing {id} without --yes (no terminal to ask on)").format(
-                id=entry.id), 2)
-        if not typer.confirm(_("Remove {id} ({date}): {text}?").format(
-                id=entry.id, date=entry.date, text=entry.text[:60])):
+            raise FanError(
+                _("not removing {id} without --yes (no terminal to ask on)").format(id=entry.id), 2
+            )
+        if not typer.confirm(
+            _("Remove {id} ({date}): {text}?").format(
+                id=entry.id, date=entry.date, text=entry.text[:60]
+            )
+        ):
             typer.echo(_("Nothing removed."))
             raise typer.Exit(1)
     removed = entries.remove(book, entry.id)

@@ -5,9 +5,12 @@ from typing import Annotated
 import typer
 
 from fanjournal.cli.app import app
+from fanjournal.i18n import _
 
-config_app = typer.Typer(help="", no_args_is_help=True)
-app.add_typer(config_app, name="config", rich_help_panel="Setup")
+config_app = typer.Typer(
+    help=_("Where files live, and reading and changing your settings."), no_args_is_help=True
+)
+app.add_typer(config_app, name="config", rich_help_panel=_("Setup"))
 
 
 def _complete_key(incomplete: str) -> list[str]:
@@ -16,8 +19,12 @@ def _complete_key(incomplete: str) -> list[str]:
     return [k for k in config.keys() if k.startswith(incomplete)]
 
 
-KeyArg = Annotated[str, typer.Argument(help="A config key (see fan config show).",
-                                       autocompletion=_complete_key, show_default=False)]
+KeyArg = Annotated[
+    str,
+    typer.Argument(
+        help="A config key (see fan config show).", autocompletion=_complete_key, show_default=False
+    ),
+]
 
 
 def _shown(value: object) -> str:
@@ -28,9 +35,8 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-@config_app.command()
+@config_app.command(help=_("Print where the config file and the journal live."))
 def path() -> None:
-    """Print where the config file and the journal live."""
     from fanjournal import config
     from fanjournal.i18n import _
 
@@ -39,9 +45,8 @@ def path() -> None:
     typer.echo(_("journal: {path}").format(path=settings.journal_dir))
 
 
-@config_app.command()
+@config_app.command(help=_("Print every setting with its value (defaults included)."))
 def show() -> None:
-    """Print every setting with its value (defaults included)."""
     from fanjournal import config
 
     settings = config.load()
@@ -51,21 +56,19 @@ def show() -> None:
         typer.echo(f"{name:<{width}}  {_shown(settings[name]):<14}  # {key.help}")
 
 
-@config_app.command()
+@config_app.command(help=_("Print one setting."))
 def get(key: KeyArg) -> None:
-    """Print one setting."""
     from fanjournal import config
 
     config.check_key(key)
     typer.echo(_shown(config.load()[key]))
 
 
-@config_app.command("set")
+@config_app.command("set", help=_("Change one setting (the value is checked first)."))
 def set_(
     key: KeyArg,
     value: Annotated[str, typer.Argument(help="The new value.", show_default=False)],
 ) -> None:
-    """Change one setting (the value is checked first)."""
     from fanjournal import config
     from fanjournal.i18n import _
 
@@ -73,12 +76,14 @@ def set_(
     typer.echo(_("{key} = {value}").format(key=key, value=_shown(stored)))
 
 
-@config_app.command()
+@config_app.command(help=_("Go back to the default for one setting."))
 def unset(key: KeyArg) -> None:
-    """Go back to the default for one setting."""
     from fanjournal import config
     from fanjournal.i18n import _
 
     config.unset_value(key)
-    typer.echo(_("{key} is back to its default ({value})").format(
-        key=key, value=_shown(config.keys()[key].default)))
+    typer.echo(
+        _("{key} is back to its default ({value})").format(
+            key=key, value=_shown(config.keys()[key].default)
+        )
+    )

@@ -13,10 +13,10 @@ PANEL = _("Stories and customers")
 
 FromOpt = Annotated[str | None, typer.Option("--from", help=_("First date to include."))]
 ToOpt = Annotated[str | None, typer.Option("--to", help=_("Last date to include."))]
-MonthOpt = Annotated[str | None, typer.Option(
-    "--month", help=_("A month: 2026-11, 11 (this year), this or last."))]
-YearOpt = Annotated[str | None, typer.Option(
-    "--year", help=_("A year: 2026, this or last."))]
+MonthOpt = Annotated[
+    str | None, typer.Option("--month", help=_("A month: 2026-11, 11 (this year), this or last."))
+]
+YearOpt = Annotated[str | None, typer.Option("--year", help=_("A year: 2026, this or last."))]
 
 
 def _formats(*names: str):  # type: ignore[no-untyped-def]
@@ -25,8 +25,12 @@ def _formats(*names: str):  # type: ignore[no-untyped-def]
 
 def _check_format(fmt: str, choices: tuple[str, ...]) -> str:
     if fmt not in choices:
-        raise FanError(_("unknown format {fmt!r}; choose one of: {formats}").format(
-            fmt=fmt, formats=", ".join(choices)), 2)
+        raise FanError(
+            _("unknown format {fmt!r}; choose one of: {formats}").format(
+                fmt=fmt, formats=", ".join(choices)
+            ),
+            2,
+        )
     return fmt
 
 
@@ -42,8 +46,9 @@ def _month(text: str, now: dt.date) -> dt.date:
             return dt.date(now.year, int(word), 1)
         return dt.datetime.strptime(word, "%Y-%m").date()
     except ValueError:
-        raise FanError(_("cannot read the month {text!r}; use 2026-11, 11, this or last").format(
-            text=text), 2) from None
+        raise FanError(
+            _("cannot read the month {text!r}; use 2026-11, 11, this or last").format(text=text), 2
+        ) from None
 
 
 def _year(text: str, now: dt.date) -> int:
@@ -54,13 +59,16 @@ def _year(text: str, now: dt.date) -> int:
         return now.year - 1
     if len(word) == 4 and word.isdigit():
         return int(word)
-    raise FanError(_("cannot read the year {text!r}; use 2026, this or last").format(text=text),
-                   2)
+    raise FanError(_("cannot read the year {text!r}; use 2026, this or last").format(text=text), 2)
 
 
-def _period(month: str | None, year: str | None, from_: str | None, to: str | None,
-            default: tuple[dt.date | None, dt.date | None]
-            ) -> tuple[dt.date | None, dt.date | None]:
+def _period(
+    month: str | None,
+    year: str | None,
+    from_: str | None,
+    to: str | None,
+    default: tuple[dt.date | None, dt.date | None],
+) -> tuple[dt.date | None, dt.date | None]:
     """The [start, end] the options ask for (one of --month, --year, --from/--to)."""
     from fanjournal.budget import month_bounds
 
@@ -75,8 +83,7 @@ def _period(month: str | None, year: str | None, from_: str | None, to: str | No
     if from_ is not None or to is not None:
         start, end = any_date(from_), any_date(to)
         if start and end and start > end:
-            raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end),
-                           2)
+            raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
         return start, end
     return default
 
@@ -84,28 +91,53 @@ def _period(month: str | None, year: str | None, from_: str | None, to: str | No
 # --- fan wall
 
 
-@app.command(rich_help_panel=PANEL)
+@app.command(
+    rich_help_panel=PANEL,
+    help=_("The golden stories and peaks as cards, newest first: the compliments wall."),
+)
 def wall(
     from_: FromOpt = None,
     to: ToOpt = None,
     month: MonthOpt = None,
     year: YearOpt = None,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help=_("Only this tag."))] = None,
-    customer: Annotated[str | None, typer.Option(
-        "--customer", "-c", help=_("Only this customer (part of the name will do)."))] = None,
+    customer: Annotated[
+        str | None,
+        typer.Option("--customer", "-c", help=_("Only this customer (part of the name will do).")),
+    ] = None,
     gold: Annotated[bool, typer.Option("--gold", help=_("Only golden stories."))] = False,
     peak: Annotated[bool, typer.Option("--peak", help=_("Only peaks."))] = False,
-    anonymize: Annotated[bool, typer.Option(
-        "--anonymize", help=_("Replace every customer name by Customer 1, 2, …, also inside "
-                              "the stories (for sharing)."))] = False,
-    export: Annotated[str | None, typer.Option(
-        "--export", "-o", help=_("Write the wall to a file: wall.html (printable, one card per "
-                                 "page) or wall.md."), show_default=False)] = None,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("cards, html, markdown or json (on stdout)."),
-        autocompletion=_formats("cards", "html", "markdown", "json"))] = "cards",
+    anonymize: Annotated[
+        bool,
+        typer.Option(
+            "--anonymize",
+            help=_(
+                "Replace every customer name by Customer 1, 2, …, also inside "
+                "the stories (for sharing)."
+            ),
+        ),
+    ] = False,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            "-o",
+            help=_(
+                "Write the wall to a file: wall.html (printable, one card per page) or wall.md."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help=_("cards, html, markdown or json (on stdout)."),
+            autocompletion=_formats("cards", "html", "markdown", "json"),
+        ),
+    ] = "cards",
 ) -> None:
-    """The golden stories and peaks as cards, newest first: the compliments wall."""
     from pathlib import Path
 
     from fanjournal import entries
@@ -117,16 +149,25 @@ def wall(
     if export is not None:
         target_format = render.EXPORT_FORMATS.get(Path(export).suffix.lower())
         if target_format is None:
-            raise FanError(_("--export needs a file ending in .html or .md, not {file!r}").format(
-                file=export), 2)
+            raise FanError(
+                _("--export needs a file ending in .html or .md, not {file!r}").format(file=export),
+                2,
+            )
     start, end = _period(month, year, from_, to, (None, None))
     book = journal()
     where = entries.Filter(start=start, end=end, customer=customer, tag=tag)
     found = entries.select(book, where)
     both = not (gold or peak)
     known = stories.customers_in(book) if anonymize else ()
-    result = stories.wall(found, start, end, gold=gold or both, peak=peak or both,
-                          anonymize=anonymize, known_customers=known)
+    result = stories.wall(
+        found,
+        start,
+        end,
+        gold=gold or both,
+        peak=peak or both,
+        anonymize=anonymize,
+        known_customers=known,
+    )
     if export is not None:
         if not result.stories:
             typer.echo(render.empty_message())
@@ -136,12 +177,18 @@ def wall(
 
         path = Path(export).expanduser()
         if not path.parent.is_dir():
-            raise FanError(_("there is no folder {folder} to write {file} in").format(
-                folder=path.parent, file=path.name))
+            raise FanError(
+                _("there is no folder {folder} to write {file} in").format(
+                    folder=path.parent, file=path.name
+                )
+            )
         text = render.as_html(result) if target_format == "html" else render.as_markdown(result)
         atomic_write(path, text.encode())
-        typer.echo(ngettext("Wrote {n} story to {file}.", "Wrote {n} stories to {file}.",
-                            len(result.stories)).format(n=len(result.stories), file=export))
+        typer.echo(
+            ngettext(
+                "Wrote {n} story to {file}.", "Wrote {n} stories to {file}.", len(result.stories)
+            ).format(n=len(result.stories), file=export)
+        )
         return
     if fmt == "json":
         import json
@@ -160,32 +207,47 @@ def wall(
 # --- fan nps
 
 nps_app = typer.Typer(
-    invoke_without_command=True, no_args_is_help=False,
-    help=_("Net Promoter Score: % promoters (9–10) − % detractors (0–6), for the last 12 months "
-           "or the period you ask for, per month and per customer. Answers are fans' scores "
-           "(fan add --score 9) and survey answers (fan nps add 9)."))
+    invoke_without_command=True,
+    no_args_is_help=False,
+    help=_(
+        "Net Promoter Score: % promoters (9–10) − % detractors (0–6), for the last 12 months "
+        "or the period you ask for, per month and per customer. Answers are fans' scores "
+        "(fan add --score 9) and survey answers (fan nps add 9)."
+    ),
+)
 app.add_typer(nps_app, name="nps", rich_help_panel=PANEL)
 
 
-@nps_app.callback()
+@nps_app.callback(
+    help=_(
+        "The NPS of the last 12 months (or the period you ask for), per month and per "
+        "customer. Answers are the scores of fans (fan add --score 9) and survey answers "
+        "(fan nps add 9)."
+    )
+)
 def nps(
     ctx: typer.Context,
     from_: FromOpt = None,
     to: ToOpt = None,
     month: MonthOpt = None,
     year: YearOpt = None,
-    customer: Annotated[str | None, typer.Option(
-        "--customer", "-c", help=_("Only this customer (part of the name will do)."))] = None,
-    answers: Annotated[bool, typer.Option(
-        "--answers", help=_("List every answer of the period (with ids for fan nps rm)."))
+    customer: Annotated[
+        str | None,
+        typer.Option("--customer", "-c", help=_("Only this customer (part of the name will do).")),
+    ] = None,
+    answers: Annotated[
+        bool,
+        typer.Option(
+            "--answers", help=_("List every answer of the period (with ids for fan nps rm).")
+        ),
     ] = False,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json"))
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
+        ),
     ] = "rich",
 ) -> None:
-    """The NPS of the last 12 months (or the period you ask for), per month and per customer.
-
-    Answers are the scores of fans (fan add --score 9) and survey answers (fan nps add 9)."""
     if ctx.invoked_subcommand is not None:
         return
     from fanjournal import nps as core
@@ -219,51 +281,74 @@ def nps(
         render.print_answers(result)
 
 
-@nps_app.command("add")
+@nps_app.command(
+    "add",
+    help=_('Record a survey answer that is not tied to a fan: fan nps add 9 --customer "Anna".'),
+)
 def nps_add(
     score: Annotated[int, typer.Argument(help=_("The answer, 0 to 10."), show_default=False)],
-    customer: Annotated[str | None, typer.Option(
-        "--customer", "-c", help=_("Who answered (optional)."))] = None,
-    date: Annotated[str | None, typer.Option(
-        "--date", "-d", help=_("When they answered: 2026-11-20, yesterday, -3 (default today)."))
+    customer: Annotated[
+        str | None, typer.Option("--customer", "-c", help=_("Who answered (optional)."))
     ] = None,
-    note: Annotated[str | None, typer.Option(
-        "--note", "-n", help=_("What they said with it, in a few words."))] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", "-d", help=_("When they answered: 2026-11-20, yesterday, -3 (default today).")
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", help=_("What they said with it, in a few words."))
+    ] = None,
 ) -> None:
-    """Record a survey answer that is not tied to a fan: fan nps add 9 --customer "Anna"."""
     from fanjournal import nps as core
     from fanjournal.render.nps import group_label
 
     answer = core.add(journal(), past_date(date), score, customer, note)
-    typer.echo(_("Added survey answer {id}: {score} ({group}).").format(
-        id=answer.id, score=answer.score, group=group_label(answer.group)))
+    typer.echo(
+        _("Added survey answer {id}: {score} ({group}).").format(
+            id=answer.id, score=answer.score, group=group_label(answer.group)
+        )
+    )
 
 
-@nps_app.command("rm")
+@nps_app.command(
+    "rm", help=_("Remove a survey answer typed by mistake (its id is not used again).")
+)
 def nps_rm(
-    answer_id: Annotated[str, typer.Argument(
-        help=_("The answer's id, such as 2026-N004 (see fan nps --answers)."),
-        show_default=False)],
+    answer_id: Annotated[
+        str,
+        typer.Argument(
+            help=_("The answer's id, such as 2026-N004 (see fan nps --answers)."),
+            show_default=False,
+        ),
+    ],
 ) -> None:
-    """Remove a survey answer typed by mistake (its id is not used again)."""
     from fanjournal import nps as core
 
     removed = core.remove(journal(), answer_id)
-    typer.echo(_("Removed survey answer {id} ({score} on {date}).").format(
-        id=removed.id, score=removed.score, date=removed.date.isoformat()))
+    typer.echo(
+        _("Removed survey answer {id} ({score} on {date}).").format(
+            id=removed.id, score=removed.score, date=removed.date.isoformat()
+        )
+    )
 
 
 # --- fan budget
 
 
-@app.command(rich_help_panel=PANEL)
+@app.command(
+    rich_help_panel=PANEL,
+    help=_("Money and time spent on fans this month (or --month), against your budget."),
+)
 def budget(
     month: MonthOpt = None,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json"))
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
+        ),
     ] = "rich",
 ) -> None:
-    """Money and time spent on fans this month (or --month), against your budget."""
     from fanjournal import budget as core
     from fanjournal.render import budget as render
     from fanjournal.render.wall import month_name
@@ -277,25 +362,29 @@ def budget(
     if fmt == "json":
         typer.echo(render.as_json(result, config["currency"]), nl=False)
         return
-    render.print_month(result, config["currency"],
-                       f"{month_name(first.month)} {first.year}")
+    render.print_month(result, config["currency"], f"{month_name(first.month)} {first.year}")
 
 
 # --- fan follow-up and fan due
 
 follow_up_app = typer.Typer(
     no_args_is_help=True,
-    help=_("The first 100 days of a new customer: plan follow-ups, see them, mark them done."))
+    help=_("The first 100 days of a new customer: plan follow-ups, see them, mark them done."),
+)
 app.add_typer(follow_up_app, name="follow-up", rich_help_panel=PANEL)
 
 
-@follow_up_app.command("plan")
+@follow_up_app.command(
+    "plan",
+    help=_("Plan follow-ups across a new customer's first 100 days (config follow_up_days)."),
+)
 def follow_up_plan(
     customer: Annotated[str, typer.Argument(help=_("The new customer."), show_default=False)],
-    start: Annotated[str | None, typer.Option(
-        "--start", "-s", help=_("Their first day as a customer (default today)."))] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", "-s", help=_("Their first day as a customer (default today).")),
+    ] = None,
 ) -> None:
-    """Plan follow-ups across a new customer's first 100 days (config follow_up_days)."""
     from fanjournal import followups
     from fanjournal.render.followups import planned_line
 
@@ -306,17 +395,27 @@ def follow_up_plan(
     typer.echo(planned_line(plan, today()))
 
 
-@follow_up_app.command("list")
+@follow_up_app.command(
+    "list", help=_("Show follow-up plans: each touchpoint, when it is due and what to do.")
+)
 def follow_up_list(
-    customer: Annotated[str | None, typer.Argument(
-        help=_("Only this customer (part of the name will do)."), show_default=False)] = None,
-    all_: Annotated[bool, typer.Option(
-        "--all", "-a", help=_("Also finished plans and plans older than last year."))] = False,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json"))
+    customer: Annotated[
+        str | None,
+        typer.Argument(
+            help=_("Only this customer (part of the name will do)."), show_default=False
+        ),
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option("--all", "-a", help=_("Also finished plans and plans older than last year.")),
+    ] = False,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
+        ),
     ] = "rich",
 ) -> None:
-    """Show follow-up plans: each touchpoint, when it is due and what to do."""
     from fanjournal import followups
     from fanjournal.render import followups as render
 
@@ -334,27 +433,42 @@ def follow_up_list(
         typer.echo(render.plans_json(chosen), nl=False)
     elif not chosen:
         if customer:
-            typer.echo(_("No follow-up plan for {customer}. Plan one with: fan follow-up plan "
-                         "\"{customer}\"").format(customer=customer))
+            typer.echo(
+                _(
+                    "No follow-up plan for {customer}. Plan one with: fan follow-up plan "
+                    '"{customer}"'
+                ).format(customer=customer)
+            )
         else:
-            typer.echo(_("No running follow-up plans. When you make a fan of a new customer, "
-                         "add --new-customer: fan add \"…\" -c \"Anna\" --new-customer"))
+            typer.echo(
+                _(
+                    "No running follow-up plans. When you make a fan of a new customer, "
+                    'add --new-customer: fan add "…" -c "Anna" --new-customer'
+                )
+            )
     else:
         render.print_plans(chosen, now)
 
 
-@follow_up_app.command("done")
+@follow_up_app.command("done", help=_("Mark a follow-up done, and with --log log it as a fan too."))
 def follow_up_done(
-    touchpoint_id: Annotated[str, typer.Argument(
-        help=_("The follow-up's id, such as 2026-F007 (see fan due)."), show_default=False)],
-    log: Annotated[bool, typer.Option(
-        "--log", help=_("Also log it as a fan for this customer."))] = False,
-    text: Annotated[str | None, typer.Option(
-        "--text", help=_("With --log: what you did (default: the follow-up itself)."))] = None,
-    date: Annotated[str | None, typer.Option(
-        "--date", "-d", help=_("When you did it (default today)."))] = None,
+    touchpoint_id: Annotated[
+        str,
+        typer.Argument(
+            help=_("The follow-up's id, such as 2026-F007 (see fan due)."), show_default=False
+        ),
+    ],
+    log: Annotated[
+        bool, typer.Option("--log", help=_("Also log it as a fan for this customer."))
+    ] = False,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", help=_("With --log: what you did (default: the follow-up itself).")),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", "-d", help=_("When you did it (default today)."))
+    ] = None,
 ) -> None:
-    """Mark a follow-up done, and with --log log it as a fan too."""
     from fanjournal import clock, entries, followups, model
 
     when = past_date(date)
@@ -363,55 +477,76 @@ def follow_up_done(
     followups.check_open(touchpoint)
     logged = None
     if log:
-        said = text if text is not None else _(
-            "Follow-up for {customer}, day {day} of their first 100 days: {action}").format(
-                day=touchpoint.day, customer=touchpoint.customer,
-                action=followups.phase_label(touchpoint.phase))
-        draft = entries.Draft(date=when, text=model.parse_text(said),
-                              customer=touchpoint.customer, tags=("follow-up",))
+        said = (
+            text
+            if text is not None
+            else _("Follow-up for {customer}, day {day} of their first 100 days: {action}").format(
+                day=touchpoint.day,
+                customer=touchpoint.customer,
+                action=followups.phase_label(touchpoint.phase),
+            )
+        )
+        draft = entries.Draft(
+            date=when,
+            text=model.parse_text(said),
+            customer=touchpoint.customer,
+            tags=("follow-up",),
+        )
         logged = entries.add(book, draft, clock.now()).entry.id
     elif text is not None:
         raise FanError(_("--text goes with --log"), 2)
     done = followups.close(book, touchpoint.id, when, logged=logged)
     line = _("Done: {id}, day {day} for {customer}.").format(
-        id=done.id, day=done.day, customer=done.customer)
+        id=done.id, day=done.day, customer=done.customer
+    )
     if logged:
         line += " " + _("Logged as fan {id}.").format(id=logged)
     typer.echo(line)
 
 
-@follow_up_app.command("skip")
+@follow_up_app.command(
+    "skip", help=_("Skip follow-ups you will not do (they stop being due; the ids stay taken).")
+)
 def follow_up_skip(
-    touchpoint_ids: Annotated[list[str], typer.Argument(
-        help=_("One or more follow-up ids, such as 2026-F007."), show_default=False)],
+    touchpoint_ids: Annotated[
+        list[str],
+        typer.Argument(help=_("One or more follow-up ids, such as 2026-F007."), show_default=False),
+    ],
 ) -> None:
-    """Skip follow-ups you will not do (they stop being due; the ids stay taken)."""
     from fanjournal import followups
 
     book = journal()
     for touchpoint_id in touchpoint_ids:
         skipped = followups.close(book, touchpoint_id, today(), skip=True)
-        typer.echo(_("Skipped {id}, day {day} for {customer}.").format(
-            id=skipped.id, day=skipped.day, customer=skipped.customer))
+        typer.echo(
+            _("Skipped {id}, day {day} for {customer}.").format(
+                id=skipped.id, day=skipped.day, customer=skipped.customer
+            )
+        )
 
 
-@app.command(rich_help_panel=PANEL)
+@app.command(rich_help_panel=PANEL, help=_("Follow-ups due today or overdue, with what to do."))
 def due(
-    ahead: Annotated[int, typer.Option(
-        "--ahead", "-a", min=0, help=_("Also show what comes up in the next N days."))] = 0,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json"))
+    ahead: Annotated[
+        int,
+        typer.Option("--ahead", "-a", min=0, help=_("Also show what comes up in the next N days.")),
+    ] = 0,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
+        ),
     ] = "rich",
 ) -> None:
-    """Follow-ups due today or overdue, with what to do."""
     from fanjournal import followups
     from fanjournal.render import followups as render
 
     _check_format(fmt, ("rich", "json"))
     now = today()
     book = journal()
-    years = [y for y in book.years() if y >= now.year - 1] if ahead else \
-        followups.years_to_read(now)
+    years = (
+        [y for y in book.years() if y >= now.year - 1] if ahead else followups.years_to_read(now)
+    )
     items = followups.due(followups.load(book, years), now, ahead)
     if fmt == "json":
         typer.echo(render.due_json(items, now), nl=False)
