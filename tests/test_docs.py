@@ -52,3 +52,32 @@ def test_ci_runs_the_readme_test_command():
 
 def test_changelog_has_an_unreleased_section():
     assert "## [Unreleased]" in (ROOT / "CHANGELOG.md").read_text()
+
+
+def _helps(language: str) -> dict[str, str]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, typer\n"
+        "from fanjournal.cli import app\n"
+        "def walk(c, p):\n"
+        "    subs = getattr(c, 'commands', None)\n"
+        "    out = {' '.join(p): c.help or ''}\n"
+        "    for n, s in (subs or {}).items(): out.update(walk(s, [*p, n]))\n"
+        "    return out\n"
+        "print(json.dumps(walk(typer.main.get_command(app), [])))\n"
+    )
+    env = {**os.environ, "LANG": f"{language}.UTF-8"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_every_command_help_is_translated():
+    english, dutch = _helps("en_GB"), _helps("nl_NL")
+    assert english.keys() == dutch.keys()
+    same = [name for name in english if english[name] and english[name] == dutch[name]]
+    assert not same, f"help text not translated for: {same}"
