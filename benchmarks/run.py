@@ -706,6 +706,11 @@ def machine() -> dict[str, str]:
     try:
         commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                                 capture_output=True, text=True, timeout=30).stdout.strip()
+        changed = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--",
+                                  "fanjournal", "pyproject.toml"],
+                                 capture_output=True, text=True, timeout=30).stdout.strip()
+        if commit and changed:
+            commit += " with uncommitted changes to fanjournal/"
     except OSError:
         commit = "?"
     import fanjournal
