@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from fanjournal.cli.app import app, complete_moment, past_date, today
+from fanjournal.cli.base import app, complete_moment, past_date, today
 from fanjournal.cli.journal import CostOpt, DateOpt, MinutesOpt, QuoteOpt, ScoreOpt, TagOpt
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext

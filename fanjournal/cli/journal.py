@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from fanjournal.cli.app import (
+from fanjournal.cli.base import (
     any_date,
     app,
     complete_moment,

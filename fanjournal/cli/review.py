@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fanjournal.cli.app import app, journal, settings, today
+from fanjournal.cli.base import app, journal, settings, today
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
@@ -84,7 +84,7 @@ def _print_budget_and_due(spent, currency, due, month):  # type: ignore[no-untyp
 
 
 def _stdout_is_terminal() -> bool:
-    from fanjournal.cli.app import stdout_is_terminal
+    from fanjournal.cli.base import stdout_is_terminal
 
     return stdout_is_terminal()
 
@@ -116,7 +116,7 @@ def report(
         dir_okay=False, show_default=False)] = None,
 ) -> None:
     from fanjournal import reports
-    from fanjournal.cli.app import any_date
+    from fanjournal.cli.base import any_date
     from fanjournal.render import report as render
 
     _check_format(fmt, render.REPORT_FORMATS)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from fanjournal.cli.app import app
+from fanjournal.cli.base import app
 from fanjournal.i18n import _
 
 config_app = typer.Typer(

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from fanjournal.cli.app import any_date, app, journal, past_date, settings, today
+from fanjournal.cli.base import any_date, app, journal, past_date, settings, today
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
