@@ -390,3 +390,14 @@ def test_csv_cells_keep_plain_numbers_and_quote_formulas():
     assert csv_cell("-1+1") == "'-1+1"
     assert csv_cell("@SUM(A1)") == "'@SUM(A1)"
     assert csv_cell(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [("fan st", 1, "status"), ("fan add x -m k", 4, "klacht"), ("fan config get tar", 3, "target")],
+)
+def test_shell_completion_offers_commands_and_values(fan_process, words, cword, expected):
+    result = fan_process(env={"_FAN_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                              "COMP_CWORD": str(cword)})
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout.split()
