@@ -108,9 +108,15 @@ def spent(entries: Iterable["Entry"], start: dt.date, end: dt.date,
           working_days: int) -> Spent:
     """What the fans dated within [start, end] cost, against the budget for that period."""
     chosen = [e for e in entries if start <= e.date <= end]
+    return _spent(start, end, len(chosen), total_cost(chosen),
+                  sum(e.minutes or 0 for e in chosen), money_month, minutes_day, working_days)
+
+
+def _spent(start: dt.date, end: dt.date, fans: int, money: Decimal, minutes: int,
+           money_month: Decimal | str | None, minutes_day: int | None,
+           working_days: int) -> Spent:
     return Spent(
-        start=start, end=end, fans=len(chosen), money=total_cost(chosen),
-        minutes=sum(e.minutes or 0 for e in chosen),
+        start=start, end=end, fans=fans, money=money, minutes=minutes,
         money_budget=None if money_month is None else money_budget(Decimal(money_month),
                                                                     start, end),
         minutes_budget=None if minutes_day is None else minutes_day * working_days,
@@ -188,8 +194,17 @@ def for_period(journal: "Journal", settings: "Config", start: dt.date, end: dt.d
     from fanjournal.workdays import calendar_for
 
     working = calendar_for(settings, journal, start, end).count_working(start, end)
-    return spent(journal.entries(start, end), start, end, settings["budget_money_month"],
-                 settings["budget_minutes_day"], working)
+    known = set(journal.years())
+    summaries = [journal.summary(year) for year in range(start.year, end.year + 1)
+                 if year in known]  # per-day sums from the cache: no entry is read
+
+    def total(per_day: str) -> Any:
+        return sum((value for summary in summaries
+                    for day, value in getattr(summary, per_day).items() if start <= day <= end),
+                   ZERO if per_day == "money_days" else 0)
+
+    return _spent(start, end, total("fan_days"), total("money_days"), total("minutes_days"),
+                  settings["budget_money_month"], settings["budget_minutes_day"], working)
 
 
 def for_month(journal: "Journal", settings: "Config", day: dt.date, today: dt.date) -> Month:

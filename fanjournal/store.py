@@ -32,7 +32,7 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _NEXT_NUMBER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
 _NEXT_NUMBER_JSON = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
 
@@ -180,6 +180,29 @@ class YearSummary:
     year: int
     fan_days: dict[dt.date, int]  # date -> number of fans that day
     sections: dict[str, Any]  # the non-entry sections ([[off]], …) as stored
+    money_days: dict[dt.date, Decimal] = field(default_factory=dict)  # days with a cost
+    minutes_days: dict[dt.date, int] = field(default_factory=dict)  # days with minutes
+
+
+def _count_day(days: dict[str, list[Any]], entry: Entry) -> None:
+    """Add `entry` to the per-day totals kept in the cache: [fans, money, minutes]."""
+    fans, money, minutes = days.get(entry.date.isoformat(), (0, "0", 0))
+    if entry.cost:
+        money = str(Decimal(money) + entry.cost)
+    days[entry.date.isoformat()] = [fans + 1, money, minutes + (entry.minutes or 0)]
+
+
+def _summary_from_days(year: int, days: dict[str, list[Any]],
+                       sections: dict[str, Any]) -> YearSummary:
+    summary = YearSummary(year, {}, sections)
+    for text, (fans, money, minutes) in days.items():
+        day = dt.date.fromisoformat(text)
+        summary.fan_days[day] = int(fans)
+        if money != "0":
+            summary.money_days[day] = Decimal(money)
+        if minutes:
+            summary.minutes_days[day] = int(minutes)
+    return summary
 
 
 def _json_default(value: Any) -> Any:
@@ -391,10 +414,9 @@ class Journal:
         atomic_write(self._cache_path(year, "days.json"), text.encode(), durable=False)
 
     def _write_cache(self, year_file: YearFile) -> None:
-        counts: dict[str, int] = {}
+        days: dict[str, list[Any]] = {}
         for entry in year_file.entries:
-            day = entry.date.isoformat()
-            counts[day] = counts.get(day, 0) + 1
+            _count_day(days, entry)
         lines = "".join(_cache_line(entry) for entry in year_file.entries)
         try:
             ensure_dir(self.root / ".cache")
@@ -402,27 +424,26 @@ class Journal:
                          durable=False)
             self._write_head(year_file.year, {
                 "version": year_file.version, "next_number": year_file.next_number,
-                "count": len(year_file.entries), "fan_days": counts,
+                "count": len(year_file.entries), "days": days,
                 "sections": year_file.sections})
         except (FanError, TypeError, ValueError):
             pass  # a cache that cannot be written only costs speed
 
     def summary(self, year: int) -> YearSummary:
-        """Fans per day and the other sections of one year (cheap: use it for counts)."""
+        """Fans, money and minutes per day and the other sections of one year, from the cache
+        when it is current (cheap: use it for counts and sums)."""
         if year not in self._loaded:
             cached = self._head(year)
             if cached is not None:
                 try:
-                    counts = {dt.date.fromisoformat(day): int(n)
-                              for day, n in cached["fan_days"].items()}
-                    return YearSummary(year, counts, cached["sections"])
-                except (KeyError, TypeError, ValueError, AttributeError):
+                    return _summary_from_days(year, cached["days"], cached["sections"])
+                except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError):
                     pass
         year_file = self.load(year)
-        counts = {}
+        days: dict[str, list[Any]] = {}
         for entry in year_file.entries:
-            counts[entry.date] = counts.get(entry.date, 0) + 1
-        return YearSummary(year, counts, year_file.sections)
+            _count_day(days, entry)
+        return _summary_from_days(year, days, year_file.sections)
 
     def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
         """Entries dated within [start, end], reading only the years that range touches."""
@@ -519,8 +540,7 @@ class Journal:
                 data = _appended(raw, path.suffix, entry, number + 1)
                 if data is not None:
                     self._save(YearFile(year=year, path=path, raw=raw), data)
-                    day = entry.date.isoformat()
-                    head["fan_days"][day] = head["fan_days"].get(day, 0) + 1
+                    _count_day(head["days"], entry)
                     head.update(next_number=number + 1, count=head["count"] + 1)
                     try:
                         with self._cache_path(year, "entries.jsonl").open("a") as cache:
@@ -528,7 +548,7 @@ class Journal:
                         self._write_head(year, head)
                     except (OSError, FanError, TypeError, ValueError):
                         pass  # the next read notices and parses the file again
-                    return entry, head["fan_days"][day]
+                    return entry, head["days"][entry.date.isoformat()][0]
             year_file = self._read(year)
             entry = make(year_file.new_id())
             year_file.entries.append(entry)

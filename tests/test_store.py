@@ -268,3 +268,24 @@ def test_json_journal_appends_stay_valid_json(fan, journal_dir):
     assert stored["next_number"] == 5
     assert [e["text"] for e in stored["fan"]] == [f'json "fan" {n}' for n in range(4)]
     assert fan("add", "fifth").stdout == "Added 2026-005 — 5 fans today.\n"
+
+
+def test_summary_from_the_cache_matches_the_entries(fan, journal_dir):
+    import datetime as dt
+    from decimal import Decimal
+
+    from fanjournal.store import Journal
+
+    fan("add", "a", "--cost", "2.50", "--minutes", "10")
+    fan("add", "b", "--cost", "0.25", "-d", "2026-11-19")
+    fan("add", "c", "--minutes", "5")
+    fan("add", "d")
+    cached = Journal(journal_dir).summary(2026)  # from .cache, kept up to date by the appends
+    for cache in (journal_dir / ".cache").iterdir():
+        cache.unlink()
+    parsed = Journal(journal_dir).summary(2026)  # from the entries themselves
+    for summary in (cached, parsed):
+        assert summary.fan_days == {dt.date(2026, 11, 20): 3, dt.date(2026, 11, 19): 1}
+        assert summary.money_days == {dt.date(2026, 11, 20): Decimal("2.50"),
+                                      dt.date(2026, 11, 19): Decimal("0.25")}
+        assert summary.minutes_days == {dt.date(2026, 11, 20): 15}
