@@ -914,6 +914,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     plan = Plan(runs=args.runs or (5 if quick else 30),
                 warmup=args.warmup if args.warmup is not None else (1 if quick else 3),
                 work=WORK, sizes=dict(journals.SIZES), progress=progress)
+    info = machine()  # the commit and date of the code about to be installed and measured
     tools = choose_tools(args.env or ("current" if quick else "installed"), WORK, progress)
     if args.profile:
         for path in profile(args.profile, tools, plan, PROFILES):
@@ -931,7 +932,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
     output = args.output or (None if quick else RESULTS)
     if output:
-        output.write_text(report(results, tools, plan, machine(), command))
+        output.write_text(report(results, tools, plan, info, command))
         progress(f"wrote {output}")
     else:  # the targets are judged by full runs only (--quick measures an editable install)
         print(table(results, []))
