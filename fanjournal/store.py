@@ -323,6 +323,7 @@ class Journal:
         self.root = root
         self.fmt = fmt
         self._loaded: dict[int, YearFile] = {}  # years read by this command, parsed once
+        self._summaries: dict[int, YearSummary] = {}
 
     # reading
 
@@ -432,6 +433,11 @@ class Journal:
     def summary(self, year: int) -> YearSummary:
         """Fans, money and minutes per day and the other sections of one year, from the cache
         when it is current (cheap: use it for counts and sums)."""
+        if year not in self._summaries:
+            self._summaries[year] = self._summary(year)
+        return self._summaries[year]
+
+    def _summary(self, year: int) -> YearSummary:
         if year not in self._loaded:
             cached = self._head(year)
             if cached is not None:
@@ -480,6 +486,7 @@ class Journal:
 
     @contextmanager
     def lock(self) -> Iterator[None]:
+        self._summaries.clear()  # what is read under the lock is read afresh
         ensure_dir(self.root)
         lock_path = self.root / ".lock"
         try:
@@ -502,6 +509,7 @@ class Journal:
             yield
         finally:
             os.close(fd)  # closing releases the lock
+            self._summaries.clear()  # the change may have made them stale
 
     @contextmanager
     def change(self, year: int) -> Iterator[YearFile]:
