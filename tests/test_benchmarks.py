@@ -456,3 +456,28 @@ def test_report_says_what_importing_typer_costs():
     text = bench.report(results, tools, plan, info, "python benchmarks/run.py")
     assert "`python -c 'import typer'` alone takes 6.0× the floor (60.0 ms against 10.0 ms)" \
         in text
+
+
+@pytest.mark.parametrize(("add_seconds", "code"), [(0.05, 0), (0.2, 1)])
+def test_quick_mode_exit_status_and_message(monkeypatch, tmp_path, capsys, add_seconds, code):
+    monkeypatch.setattr(bench, "WORK", tmp_path / "work")
+    monkeypatch.setattr(bench, "RESULTS", tmp_path / "RESULTS.md")
+    monkeypatch.setattr(bench, "HOOK_COST", tmp_path / "no-hook-cost.py")
+    monkeypatch.setattr(bench.journals, "SIZES", {"3k": TINY, "30k": SMALL})
+    tools = bench.Tools(python="py", fan="fan", time_one=FakeClock({"add": add_seconds}),
+                        available=lambda command: True)
+    monkeypatch.setattr(bench, "choose_tools", lambda env, work, progress: tools)
+    assert bench.main(["--quick"]) == code
+    captured = capsys.readouterr()
+    assert "| add-3k |" in captured.out and "**met**" not in captured.out
+    failures = [line for line in captured.err.splitlines() if "FAIL" in line]
+    if code:
+        assert failures == [
+            "benchmarks: FAIL: add-empty: fan add took 20.0× python -c pass even at its fastest "
+            "(the limit is 15×)",
+            "benchmarks: FAIL: add-3k: fan add took 20.0× python -c pass even at its fastest "
+            "(the limit is 15×)"]
+    else:
+        assert failures == []
+        assert "benchmarks: quick guard passed (no gross regression)" in captured.err
+    assert not (tmp_path / "RESULTS.md").exists()  # a quick run only prints
