@@ -13,13 +13,15 @@ Two measurements, for the states a prompt meets in a day:
    subshell) and every program run (execve) after the first prompt is counted. A control hook
    that runs `date` at every prompt shows that the count sees process starts.
 
-The state is the one fan writes: FAN_TODAY is Friday 2026-11-20 with fans on Thursday and Friday,
-and the prompt's clock is set with FAN_HOOK_NOW. Scenarios:
+The state is the one fan writes: FAN_TODAY is Friday 2026-11-20 with fans on Thursday and Friday
+and a new customer's follow-ups planned from Sunday (the first due on Monday), and the prompt's
+clock is set with FAN_HOOK_NOW. Scenarios:
 
-- done:    Friday 10:00, a fan logged today: nothing due
-- quiet:   Monday 10:00, streak at risk, but a reminder was shown a minute ago
+- done:    Friday 10:00, a fan logged today, no follow-up due: nothing to say
+- quiet:   Monday 10:00, streak at risk and a follow-up due, but the prompt spoke a minute ago
 - night:   Monday 03:00, before remind_from
-- late:    four weeks on (the state was not refreshed): the most windows to walk
+- late:    four weeks on (the state was not refreshed): the most windows to walk; three
+           follow-ups due, quiet
 - missing: no state file: the snippet's fallback, reminder shown a minute ago
 
 Usage:  python benchmarks/hook_cost.py [--prompts 1000] [--strace-prompts 200] [--json]
@@ -80,7 +82,8 @@ class Setup:
                     "LC_ALL": "C", "HOME": str(root)}
         self.env.pop("FAN_HOOK_DISABLE", None)
         fan = fan_executable()
-        for args in (["add", "Thursday's fan", "-d", "2026-11-19"], ["add", "Friday's fan"]):
+        for args in (["add", "Thursday's fan", "-d", "2026-11-19"], ["add", "Friday's fan"],
+                     ["follow-up", "plan", "A new customer", "--start", "2026-11-22"]):
             subprocess.run([fan, *args], env=self.env, check=True, capture_output=True)
         self.snippets = {}
         for shell in ("bash", "zsh", "fish"):

@@ -4,29 +4,42 @@ The snippets in `fanjournal/hooks/` run before every prompt and must not start a
 cannot ask Python anything. Whatever they need to judge any moment of the coming weeks is worked
 out here whenever `fan` runs, and kept in a small line-based state file (`hook-state`):
 
-    fan-hook-state 1
-    journal <journal folder>      \
-    year <this year's file>        > newer than the state file: edited since, trust no "done"
-    config <config.toml>          /
+    fan-hook-state 2
+    journal <journal folder>      | newer than the state file: edited since, trust no "done"
+    year <this year's file>       | and no follow-up count (the folder changes with any year
+    config <config.toml>          | file, so a follow-up closed in last year's file counts)
     every <seconds>               remind_every
     until <epoch seconds>         the end of the days the windows cover
     message <text>                the reminder
     risk <text>                   the reminder on the day the streak is at risk
-    window <start> <end> <kind>   one per working day, oldest first: from remind_from until
-    …                             midnight, in epoch seconds; kind 0 = remind, 1 = a fan is
-                                  logged that day, 2 = remind, the streak is at risk
+    followup1 <text>              the follow-up note when one is due, @N@ for the count
+    followups <text>              the same when more are due
+    window <start> <end> <kind> <due>
+    …                             one per working day, oldest first: from remind_from until
+                                  midnight, in epoch seconds; kind 0 = remind, 1 = a fan is
+                                  logged that day, 2 = remind, the streak is at risk; due = the
+                                  follow-ups due that day, overdue ones included (as the journal
+                                  stood when the state was written: fan rewrites it after
+                                  `fan follow-up done`, `skip` and `plan`, which change it)
 
 One window per line lets a shell stop reading at the window that holds the time now, usually
 the first or second.
 
-A prompt outside every window (night, weekend, day off, holiday) says nothing. A prompt after the
-last window, or with a missing, unreadable or outdated state file, reminds: a stale state may
-cost a needless reminder, never a wrong "you're done". After a reminder the shell writes the
-time the next one may come (now + remind_every, epoch seconds) to `hook-quiet-until`, which every
-shell shares: one reminder per remind_every, however many terminals are open.
+A prompt outside every window (night, weekend, day off, holiday) says nothing. In a window it
+says the reminder (kind 0 or 2), followed on the same line by ` · ` and the follow-up note when
+follow-ups are due; on a day with a fan (kind 1) it says `fan: ` and the follow-up note alone,
+or nothing. The shell picks `followup1` for a count of one and `followups` for any other, and
+puts the count in place of `@N@` with builtins (`${text//@N@/$n}`, fish `string replace`): the
+English and Dutch plural rule, ngettext's forms for 1 and 2. A prompt after the last window, or
+with a missing, unreadable or outdated state file, reminds without the follow-up note: a stale
+state may cost a needless reminder or leave out the follow-ups, never a wrong "you're done" or
+a follow-up already done. After it speaks the shell writes the time it may speak next (now +
+remind_every, epoch seconds) to `hook-quiet-until`, which every shell shares: one line per
+remind_every, however many terminals are open.
 
-The pure part (`build`, `state_text`, `parse_state`) takes today, the calendar and the fans as
-parameters; `refresh` and `after_command` read the journal and write the file.
+The pure part (`build`, `state_text`, `parse_state`) takes today, the calendar, the fans and the
+open follow-ups' due dates as parameters; `refresh` and `after_command` read the journal and
+write the file.
 """
 
 from __future__ import annotations
@@ -45,9 +58,10 @@ if TYPE_CHECKING:
     from fanjournal.streaks import StreakState
     from fanjournal.workdays import Calendar
 
-MAGIC = "fan-hook-state 1"
+MAGIC = "fan-hook-state 2"
 STATE_FILE = "hook-state"
 QUIET_FILE = "hook-quiet-until"
+PLACEHOLDER = "@N@"  # the follow-up count, filled in by the shell
 HORIZON_DAYS = 35  # days covered ahead; any fan command rewrites a state older than a week
 REFRESH_AFTER = 7 * 86400  # seconds; a state older than this is rewritten by the next fan command
 
@@ -61,6 +75,7 @@ class Window:
     start: int
     end: int
     kind: int  # REMIND, DONE or AT_RISK
+    due: int = 0  # follow-ups due that day, overdue ones included
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,7 @@ class HookState:
     every: int  # seconds between reminders
     message: str
     risk_message: str
+    followup_notes: tuple[str, str] = ("", "")  # one due, more due; PLACEHOLDER for the count
 
 
 # --- pure: what the state says
@@ -104,8 +120,13 @@ def risk_day(streaks: StreakState, calendar: Calendar, today: dt.date) -> dt.dat
 
 def windows(calendar: Calendar, fan_days: Mapping[dt.date, int], today: dt.date,
             remind_from: dt.time, at_risk_on: dt.date | None = None,
-            days: int = HORIZON_DAYS, zone: dt.tzinfo | None = None) -> tuple[Window, ...]:
-    """The reminder windows of the working days among the `days` days from `today` on."""
+            days: int = HORIZON_DAYS, zone: dt.tzinfo | None = None,
+            due_dates: Sequence[dt.date] = ()) -> tuple[Window, ...]:
+    """The reminder windows of the working days among the `days` days from `today` on, each
+    with the number of `due_dates` on or before it (an open follow-up stays due until done)."""
+    from bisect import bisect_right
+
+    due_dates = sorted(due_dates)
     found = []
     day = today
     for _step in range(days):
@@ -118,7 +139,7 @@ def windows(calendar: Calendar, fan_days: Mapping[dt.date, int], today: dt.date,
                 kind = REMIND
             next_day = day + dt.timedelta(days=1)
             found.append(Window(epoch(day, remind_from, zone), epoch(next_day, dt.time(), zone),
-                                kind))
+                                kind, bisect_right(due_dates, day)))
         day += dt.timedelta(days=1)
     return tuple(found)
 
@@ -144,19 +165,34 @@ def risk_message(length: int) -> str:
         length).format(n=length))
 
 
+def followup_notes() -> tuple[str, str]:
+    """The follow-up note for one due and for more, with PLACEHOLDER for the count: the words
+    of `fan status`, so that the prompt and the status say the same."""
+    from fanjournal.i18n import ngettext
+
+    def note(count: int) -> str:
+        return one_line(ngettext("{n} follow-up due: see fan due",
+                                 "{n} follow-ups due: see fan due", count).format(n=PLACEHOLDER))
+
+    return note(1), note(2)
+
+
 def build(*, calendar: Calendar, fan_days: Mapping[dt.date, int], streaks: StreakState,
           today: dt.date, remind_from: dt.time, every_minutes: int,
-          watch: tuple[str, str, str], zone: dt.tzinfo | None = None) -> HookState:
-    """The state for prompts from `today` on, assuming no fan is logged until the next refresh."""
+          watch: tuple[str, str, str], zone: dt.tzinfo | None = None,
+          due_dates: Sequence[dt.date] = ()) -> HookState:
+    """The state for prompts from `today` on, assuming no fan is logged and no follow-up is
+    done until the next refresh. `due_dates`: the due date of every open follow-up."""
     return HookState(
         watch=watch,
         until=epoch(today + dt.timedelta(days=HORIZON_DAYS), dt.time(), zone),
         windows=windows(calendar, fan_days, today, remind_from,
-                        risk_day(streaks, calendar, today), zone=zone),
+                        risk_day(streaks, calendar, today), zone=zone, due_dates=due_dates),
         every=max(every_minutes, 1) * 60,
         message=plain_message(),
         risk_message=(risk_message(streaks.current.length) if streaks.current.length
                       else plain_message()),
+        followup_notes=followup_notes(),
     )
 
 
@@ -172,12 +208,15 @@ def state_text(state: HookState) -> str:
         f"until {state.until}",
         f"message {one_line(state.message)}",
         f"risk {one_line(state.risk_message)}",
-        *(f"window {w.start} {w.end} {w.kind}" for w in state.windows),
+        f"followup1 {one_line(state.followup_notes[0])}",
+        f"followups {one_line(state.followup_notes[1])}",
+        *(f"window {w.start} {w.end} {w.kind} {w.due}" for w in state.windows),
         "",
     ])
 
 
-HEADER = ("journal", "year", "config", "every", "until", "message", "risk")
+HEADER = ("journal", "year", "config", "every", "until", "message", "risk", "followup1",
+          "followups")
 
 
 def parse_state(text: str) -> HookState | None:
@@ -193,10 +232,10 @@ def parse_state(text: str) -> HookState | None:
         for line in lines[len(HEADER) + 1:]:
             if not line:
                 break
-            key, start, end, kind = line.split(" ")
+            key, start, end, kind, due = line.split(" ")
             if key != "window":
                 return None
-            found.append(Window(int(start), int(end), int(kind)))
+            found.append(Window(int(start), int(end), int(kind), int(due)))
         return HookState(
             watch=(fields["journal"], fields["year"], fields["config"]),
             until=int(fields["until"]),
@@ -204,6 +243,7 @@ def parse_state(text: str) -> HookState | None:
             every=int(fields["every"]),
             message=fields["message"],
             risk_message=fields["risk"],
+            followup_notes=(fields["followup1"], fields["followups"]),
         )
     except (IndexError, ValueError, TypeError):
         return None
@@ -290,7 +330,20 @@ def compute(settings: Config, journal: Journal, today: dt.date) -> HookState:
         remind_from=dt.time.fromisoformat(settings["remind_from"]),
         every_minutes=duration_minutes(settings["remind_every"]),
         watch=(str(journal.root), str(journal.path_for(today.year)), str(settings.path)),
+        due_dates=open_due_dates(journal, today),
     )
+
+
+def open_due_dates(journal: Journal, today: dt.date) -> list[dt.date]:
+    """The due dates of the open follow-ups; none when their tables cannot be read (`fan due`
+    and `fan status` say why): the streak reminder must not go down with them."""
+    from fanjournal import followups
+    from fanjournal.errors import FanError
+
+    try:
+        return followups.next_due_dates(journal, today)
+    except FanError:
+        return []
 
 
 def refresh(today: dt.date) -> HookState:

@@ -31,17 +31,22 @@ def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def state_for(fan_days, today=FRIDAY, calendar=None):
+def state_for(fan_days, today=FRIDAY, calendar=None, due_dates=()):
     calendar = calendar or Calendar()
     return reminder.build(
         calendar=calendar, fan_days=fan_days, streaks=streak_state(fan_days, calendar, today),
         today=today, remind_from=NINE_THIRTY, every_minutes=120,
-        watch=("/j", "/j/2026.toml", "/c/config.toml"), zone=AMS)
+        watch=("/j", "/j/2026.toml", "/c/config.toml"), zone=AMS, due_dates=due_dates)
 
 
 def kinds(state):
     """Window kinds by date (the windows are in Amsterdam time)."""
     return {dt.datetime.fromtimestamp(w.start, AMS).date(): w.kind for w in state.windows}
+
+
+def dues(state):
+    """Follow-ups due by date (the windows are in Amsterdam time)."""
+    return {dt.datetime.fromtimestamp(w.start, AMS).date(): w.due for w in state.windows}
 
 
 # --- the pure part
@@ -99,14 +104,54 @@ def test_windows_follow_daylight_saving_time():
 
 
 def test_state_file_round_trips_and_is_line_based():
-    state = state_for({FRIDAY: 1})
+    state = state_for({FRIDAY: 1}, due_dates=[day("2026-11-24")])
     text = reminder.state_text(state)
     lines = text.splitlines()
-    assert lines[0] == "fan-hook-state 1"
+    assert lines[0] == "fan-hook-state 2"
     keys = [line.split(" ", 1)[0] for line in lines[1:]]
     assert keys == ["journal", "year", "config", "every", "until", "message", "risk",
-                    *["window"] * len(state.windows)]
+                    "followup1", "followups", *["window"] * len(state.windows)]
+    assert lines[8:10] == ["followup1 @N@ follow-up due: see fan due",
+                           "followups @N@ follow-ups due: see fan due"]
+    assert lines[10:13] == [f"window {at(FRIDAY, 9, 30)} {at(day('2026-11-21'), 0)} 1 0",
+                            f"window {at(day('2026-11-23'), 9, 30)} {at(day('2026-11-24'), 0)} 2 0",
+                            f"window {at(day('2026-11-24'), 9, 30)} {at(day('2026-11-25'), 0)} 0 1"]
     assert reminder.parse_state(text) == state
+
+
+def test_follow_ups_count_on_their_day_and_stay_due_after_it():
+    due_dates = [day("2026-11-11"), FRIDAY, day("2026-11-22"), day("2026-11-24"),
+                 day("2026-11-24"), day("2027-02-01")]
+    counted = dues(state_for({}, due_dates=due_dates))
+    assert counted[FRIDAY] == 2  # one overdue since the 11th, one due today
+    assert counted[day("2026-11-23")] == 3  # due on Sunday (a day off added since): Monday
+    assert counted[day("2026-11-24")] == 5
+    assert set(list(counted.values())[2:]) == {5}  # February is past the five weeks
+    assert set(dues(state_for({})).values()) == {0}
+
+
+def test_follow_up_counts_skip_days_without_a_window():
+    calendar = Calendar(off={day("2026-11-23"): "dentist"})
+    counted = dues(state_for({}, calendar=calendar, due_dates=[day("2026-11-23")]))
+    assert day("2026-11-23") not in counted
+    assert (counted[FRIDAY], counted[day("2026-11-24")]) == (0, 1)
+
+
+def test_the_follow_up_notes_say_what_status_says():
+    from fanjournal.render.followups import due_line
+
+    one, more = reminder.followup_notes()
+    assert one.replace("@N@", "1") == due_line(1)
+    assert more.replace("@N@", "7") == due_line(7)
+
+
+def test_the_follow_up_notes_in_dutch(monkeypatch):
+    from fanjournal import i18n
+
+    monkeypatch.setenv("LC_ALL", "nl_NL.UTF-8")
+    i18n.reset()  # the autouse fixture resets it again afterwards
+    assert reminder.followup_notes() == ("@N@ follow-up aan de beurt: zie fan due",
+                                         "@N@ follow-ups aan de beurt: zie fan due")
 
 
 @given(st.text())
@@ -114,7 +159,12 @@ def test_messages_stay_on_one_line(text):
     assert "\n" not in reminder.one_line(text) and "\r" not in reminder.one_line(text)
 
 
-@pytest.mark.parametrize("text", ["", "fan-hook-state 2\n", "garbage", "fan-hook-state 1\nx\n"])
+VERSION_1 = ("fan-hook-state 1\njournal /j\nyear /j/2026.toml\nconfig /c\nevery 7200\n"
+             "until 1798416000\nmessage fan: m\nrisk fan: r\nwindow 1795426200 1795478400 2\n")
+
+
+@pytest.mark.parametrize("text", ["", "fan-hook-state 2\n", "garbage", "fan-hook-state 1\nx\n",
+                                  VERSION_1, VERSION_1.replace("state 1", "state 2")])
 def test_a_foreign_state_file_is_not_read(text):
     assert reminder.parse_state(text) is None
 
@@ -168,9 +218,49 @@ def test_every_change_rewrites_it(fan, state_file, journal_dir):
     assert kinds_local(written(state_file))[FRIDAY] == reminder.REMIND
 
 
+def dues_local(state):
+    return {dt.datetime.fromtimestamp(w.start).date(): w.due for w in state.windows}
+
+
+def test_follow_ups_are_counted_and_every_change_to_them_rewrites_it(fan, state_file):
+    # day 1, 3, 14, …: due 2026-11-11, 11-13 (overdue by Friday the 20th), 11-24, 12-10, …
+    assert fan("follow-up", "plan", "Anna", "--start", "2026-11-10").exit_code == 0
+    counted = dues_local(written(state_file))
+    assert (counted[FRIDAY], counted[day("2026-11-23")], counted[day("2026-11-24")],
+            counted[day("2026-12-10")]) == (2, 2, 3, 4)
+    assert fan("follow-up", "done", "2026-F001").exit_code == 0
+    assert dues_local(written(state_file))[FRIDAY] == 1
+    assert fan("follow-up", "skip", "2026-F002").exit_code == 0
+    counted = dues_local(written(state_file))
+    assert (counted[FRIDAY], counted[day("2026-11-24")]) == (0, 1)
+
+
+def test_a_follow_up_closed_in_last_years_file_rewrites_it(fan, state_file):
+    # a plan stored in 2025 with touchpoints due in 2026: closing one changes 2025.toml only
+    assert fan("follow-up", "plan", "Bram", "--start", "2025-12-01").exit_code == 0
+    assert dues_local(written(state_file))[FRIDAY] == 6  # all overdue: day 100 was in March
+    before = state_file.stat().st_mtime_ns
+    time.sleep(0.01)
+    assert fan("follow-up", "done", "2025-F001").exit_code == 0
+    assert state_file.stat().st_mtime_ns > before
+    assert dues_local(written(state_file))[FRIDAY] == 5
+
+
+def test_unreadable_follow_ups_leave_the_streak_reminder_working(fan, state_file, journal_dir):
+    fan("add", "One")
+    year_file = journal_dir / "2026.toml"
+    year_file.write_text(year_file.read_text() + '\n[[follow_up]]\nid = "nonsense"\n')
+    fan("list")
+    state = written(state_file)
+    assert kinds_local(state)[FRIDAY] == reminder.DONE
+    assert set(dues_local(state).values()) == {0}
+    assert_clean_error(fan("due"), code=1, message="expected an id such as 2026-F007")
+
+
 def test_the_messages_follow_the_language(fan, state_file):
     fan("config", "set", "language", "nl")
     assert written(state_file).message.startswith("fan: nog geen fan vandaag")
+    assert written(state_file).followup_notes[1] == "@N@ follow-ups aan de beurt: zie fan due"
 
 
 def test_a_config_change_rewrites_it(fan, state_file):

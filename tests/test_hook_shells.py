@@ -210,6 +210,51 @@ def test_a_working_day_without_a_fan(shell, start):
     assert "fan: keep your 1-day streak: no fan yet today." in out, out
 
 
+PLAIN = 'fan: no fan yet today. Made a customer a fan? Log it: fan add "what you did"'
+RISK = 'fan: keep your 1-day streak: no fan yet today. Log one: fan add "what you did"'
+ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|\([0-9A-Z]|[=>])")
+
+
+def said(text: str) -> list[str]:
+    """The lines the hook printed, without the terminal's escapes (and whatever fish draws
+    before them on the same line)."""
+    lines = ESCAPES.sub("", text).splitlines()
+    return [line[line.index("fan: "):] for line in lines if "fan: " in line]
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_follow_ups_due(shell, start, fan):
+    assert fan("add", "Thursday's fan", "-d", "2026-11-19").exit_code == 0
+    # due 2026-11-11 and 11-13 (overdue by Friday), 11-24 (Tuesday), 12-10, …
+    assert fan("follow-up", "plan", "Anna", "--start", "2026-11-10").exit_code == 0
+    sh = start(shell, at=now(FRIDAY, 9))
+    assert said(sh.startup) == [], "not before remind_from"
+    out = sh.run(export(shell, "FAN_HOOK_NOW", now(FRIDAY, 9, 45)))
+    assert said(out) == [f"{RISK} · 2 follow-ups due: see fan due"], (out, "one line for both")
+    assert said(sh.run(export(shell, "FAN_HOOK_NOW", now(FRIDAY, 10)))) == [], "quiet for 2h"
+    out = sh.run('fan add "Walked her to the car"')
+    assert "Added 2026-002" in out and said(out) == []
+    out = sh.run(export(shell, "FAN_HOOK_NOW", now(FRIDAY, 11, 45)))
+    assert said(out) == ["fan: 2 follow-ups due: see fan due"], "a fan today: the note alone"
+    out = sh.run("fan follow-up done 2026-F001")
+    assert "Done: 2026-F001" in out and said(out) == []
+    out = sh.run(export(shell, "FAN_HOOK_NOW", now(FRIDAY, 13, 45)) + "; false")
+    assert said(out) == ["fan: 1 follow-up due: see fan due"]
+    assert sh.status == 1, "the prompt still sees the command's exit status"
+    assert "Skipped 2026-F002" in sh.run("fan follow-up skip 2026-F002")
+    assert said(sh.run(export(shell, "FAN_HOOK_NOW", now(FRIDAY, 16)))) == [], "none due now"
+    assert said(sh.run(export(shell, "FAN_HOOK_NOW", now(SATURDAY, 11)))) == [], "weekend"
+    assert said(sh.run(export(shell, "FAN_HOOK_NOW", now(TUESDAY, 3)))) == [], "night"
+    out = sh.run(export(shell, "FAN_HOOK_NOW", now(TUESDAY, 10)))
+    assert said(out) == [f"{PLAIN} · 1 follow-up due: see fan due"]
+    # the journal edited by hand since the state was written: the count may be wrong, so the
+    # prompt leaves it out
+    year_file = start.fan_home / "journal" / "2026.toml"
+    later = time.time() + 5
+    os.utime(year_file, (later, later))
+    assert said(sh.run(export(shell, "FAN_HOOK_NOW", now(TUESDAY, 12, 30)))) == [PLAIN]
+
+
 @pytest.mark.parametrize("shell", SHELLS)
 def test_exit_status_disable_and_days_off(shell, start, tmp_path):
     journal = start.fan_home / "journal"
@@ -257,7 +302,7 @@ def test_a_saved_snippet_writes_a_missing_state_when_sourced(shell, start, tmp_p
     (start.fan_home / "hook-state").unlink()
     sh = start(shell, at=now(FRIDAY, 10), rc="")
     sh.run(f"source '{saved}'")
-    assert (start.fan_home / "hook-state").read_text().startswith("fan-hook-state 1\n")
+    assert (start.fan_home / "hook-state").read_text().startswith("fan-hook-state 2\n")
 
 
 @pytest.mark.parametrize("shell", SHELLS)

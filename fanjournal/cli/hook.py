@@ -16,8 +16,9 @@ def _complete_shell(incomplete: str) -> list[str]:
 
 @app.command(rich_help_panel=_("Setup"), help=_(
     "Print the prompt reminder for bash, zsh or fish.") + "\n\n" + _(
-    "On a working day without a fan the prompt says so, at most once per remind_every and not "
-    "before remind_from; no process starts at the prompt. Install it with one line: in ~/.bashrc "
+    "On a working day without a fan the prompt says so, and how many follow-ups are due (see "
+    "[bold]fan due[/bold]), at most once per remind_every and not before remind_from; no "
+    "process starts at the prompt. Install it with one line: in ~/.bashrc "
     "[bold]eval \"$(fan hook bash)\"[/bold], in ~/.zshrc [bold]eval \"$(fan hook zsh)\"[/bold], "
     "in ~/.config/fish/config.fish [bold]fan hook fish | source[/bold]. FAN_HOOK_DISABLE=1 "
     "silences it."))

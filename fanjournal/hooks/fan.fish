@@ -30,8 +30,11 @@ if status is-interactive
         set -l until
         set -l message
         set -l risk
+        set -l followup1
+        set -l followups
         set -l w
         set -l kind -1
+        set -l due 0
         set -l ok
         # the state file, as fan wrote it: see fanjournal/reminder.py. Everything is read with
         # builtins, and without command substitutions (each costs fish a pipe and a thread).
@@ -40,18 +43,20 @@ if status is-interactive
                 if read magic; and read -d ' ' k journal; and read -d ' ' k year
                     and read -d ' ' k config; and read -d ' ' k every; and read -d ' ' k until
                     and read -d ' ' k message; and read -d ' ' k risk
-                    and test "$magic" = 'fan-hook-state 1'
+                    and read -d ' ' k followup1; and read -d ' ' k followups
+                    and test "$magic" = 'fan-hook-state 2'
                     and not string match -qvr '^[1-9][0-9]*$' -- "$every" "$until"
                     set ok 1
                     if test $now -ge $until
                         set kind 0 # the state is too old to know: remind
                     else
-                        # one line per working day: start, end, kind; find the one that holds now
+                        # one line per working day: start, end, kind, follow-ups due; find the
+                        # one that holds now
                         while read -a -d ' ' w
-                            test "$w[1]" = window; and set -q w[4]; or break
-                            not string match -qvr '^[0-9]+$' -- $w[2..4]; or break
+                            test "$w[1]" = window; and set -q w[5]; or break
+                            not string match -qvr '^[0-9]+$' -- $w[2..5]; or break
                             if test $now -lt $w[3]
-                                test $now -ge $w[2]; and set kind $w[4]
+                                test $now -ge $w[2]; and set kind $w[4]; and set due $w[5]
                                 break
                             end
                         end
@@ -61,31 +66,49 @@ if status is-interactive
         end
         if set -q ok[1]
             # the journal or the config changed after the state was written: trust no "done"
-            if test $kind -gt 0
+            # and no follow-up count
+            if test $kind -gt 0 -o $due -gt 0
                 for watched in $journal $year $config
                     if test -n "$watched"; and test "$watched" -nt $__fan_state
                         set kind 0
+                        set due 0
                     end
                 end
             end
-            switch $kind
-                case -1 1 # nothing due now, or a fan is logged today
-                    return
-                case 2
-                    set message $risk
+            # nothing due now, or a fan is logged today and no follow-up is due
+            if test $kind -lt 0; or test $kind -eq 1 -a $due -eq 0
+                return
             end
         else
             set message $__fan_message
             set every $__fan_every
         end
-        # one reminder per remind_every, across all shells
+        # one line per remind_every, across all shells
         set -l quiet 0
         if test -f $__fan_quiet
             read quiet <$__fan_quiet
             string match -qr '^[1-9][0-9]*$' -- "$quiet"; or set quiet 0
         end
         test $now -ge $quiet; or return
-        printf '%s\n' $message
+        switch $kind
+            case 1
+                set message
+            case 2
+                set message $risk
+        end
+        if test $due -gt 0
+            set -l note $followups
+            test $due -eq 1; and set note $followup1
+            if set -q message[1]
+                printf '%s · ' $message
+            else
+                printf 'fan: '
+            end
+            # the note with its count: `string replace` prints it (no command substitution)
+            string replace -a -- @N@ $due $note
+        else
+            printf '%s\n' $message
+        end
         if test -f $__fan_quiet -a -w $__fan_quiet; or not test -e $__fan_quiet
             math $now + $every >$__fan_quiet
         end

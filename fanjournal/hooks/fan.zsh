@@ -17,47 +17,55 @@ if [[ -o interactive ]]; then
 
     __fan_remind() {
         emulate -L zsh
-        local now=${FAN_HOOK_NOW-} every until message kind=-1 quiet=0 i
+        local now=${FAN_HOOK_NOW-} every until message kind=-1 due=0 note quiet=0 i
         local -a l w
         [[ $now == <1-> ]] || now=${EPOCHSECONDS:-$(command date +%s)}
         # the state file, as fan wrote it: see fanjournal/reminder.py. $(<file) reads it
         # without starting a process (and faster than `read`, which reads byte by byte).
         if [[ -r $__fan_state ]] && l=("${(@f)$(<$__fan_state)}") &&
-            [[ $l[1] == 'fan-hook-state 1' && $l[5] == 'every '<1-> &&
-                $l[6] == 'until '<1-> ]]; then
+            [[ $l[1] == 'fan-hook-state 2' && $l[5] == 'every '<1-> &&
+                $l[6] == 'until '<1-> && $l[10] == 'followups '* ]]; then
             every=${l[5]#every } until=${l[6]#until }
             if (( now >= until )); then
                 kind=0  # the state is too old to know: remind
             else
-                # one line per working day: start, end, kind; find the one that holds now
-                for (( i = 9; i <= $#l; i++ )); do
-                    [[ $l[i] == 'window '<->' '<->' '<-> ]] || break
+                # one line per working day: start, end, kind, follow-ups due; find the one
+                # that holds now
+                for (( i = 11; i <= $#l; i++ )); do
+                    [[ $l[i] == 'window '<->' '<->' '<->' '<-> ]] || break
                     w=(${=l[i]#window })
                     if (( now < w[2] )); then
-                        (( now >= w[1] )) && kind=$w[3]
+                        (( now >= w[1] )) && kind=$w[3] due=$w[4]
                         break
                     fi
                 done
             fi
             # the journal or the config changed after the state was written: trust no "done"
-            if (( kind > 0 )) && [[ ${l[2]#journal } -nt $__fan_state ||
+            # and no follow-up count
+            if (( kind > 0 || due > 0 )) && [[ ${l[2]#journal } -nt $__fan_state ||
                 ${l[3]#year } -nt $__fan_state || ${l[4]#config } -nt $__fan_state ]]; then
-                kind=0
+                kind=0 due=0
             fi
-            case $kind in
-                (-1|1) return ;;  # nothing due now, or a fan is logged today
-                (2) message=${l[8]#risk } ;;
-                (*) message=${l[7]#message } ;;
-            esac
+            # nothing due now, or a fan is logged today and no follow-up is due
+            (( kind < 0 || (kind == 1 && due == 0) )) && return
         else
             message=$__fan_message every=$__fan_every
         fi
-        # one reminder per remind_every, across all shells
+        # one line per remind_every, across all shells
         if [[ -f $__fan_quiet ]]; then
             read -r quiet <$__fan_quiet
             [[ $quiet == <1-> ]] || quiet=0
         fi
         (( now >= quiet )) || return
+        case $kind in
+            (2) message=${l[8]#risk } ;;
+            (0) message=${l[7]#message } ;;
+        esac
+        if (( due > 0 )); then
+            if (( due == 1 )); then note=${l[9]#followup1 }; else note=${l[10]#followups }; fi
+            note=${note//@N@/$due}
+            if [[ -n $message ]]; then message+=" · $note"; else message="fan: $note"; fi
+        fi
         print -r -- $message
         { print -r -- $(( now + every )) >|$__fan_quiet } 2>/dev/null
     }
