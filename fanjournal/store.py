@@ -34,6 +34,7 @@ LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
 CACHE_VERSION = 2
 _NEXT_NUMBER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
+_FAN_KEY = re.compile(rb"^\s*fan\s*=", re.MULTILINE)  # `fan = [...]` written inline
 _NEXT_NUMBER_JSON = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
 
 
@@ -221,7 +222,9 @@ def _dumps(year_file: YearFile) -> bytes:
     for name, value in year_file.sections.items():
         if name not in ("schema_version", "next_number", "fan"):
             document[name] = value
-    document["fan"] = [entry.to_record() for entry in year_file.entries]
+    if year_file.entries or year_file.path.suffix == ".json":
+        # TOML: no `fan = []` for a year without fans, so a later `[[fan]]` may follow
+        document["fan"] = [entry.to_record() for entry in year_file.entries]
     if year_file.path.suffix == ".json":
         text = json.dumps(document, default=_json_default, ensure_ascii=False, indent=2)
         return (text + "\n").encode()
@@ -598,7 +601,7 @@ def _appended(raw: bytes, suffix: str, entry: Entry, next_number: int) -> bytes 
     if suffix == ".toml":
         header_end = raw.find(b"\n[")
         header = raw[:header_end] if header_end >= 0 else raw
-        if not _NEXT_NUMBER.search(header):
+        if not _NEXT_NUMBER.search(header) or _FAN_KEY.search(header):
             return None
         import tomli_w
 

@@ -289,3 +289,18 @@ def test_summary_from_the_cache_matches_the_entries(fan, journal_dir):
         assert summary.money_days == {dt.date(2026, 11, 20): Decimal("2.50"),
                                       dt.date(2026, 11, 19): Decimal("0.25")}
         assert summary.minutes_days == {dt.date(2026, 11, 20): 15}
+
+
+@pytest.mark.parametrize("header", ["", "fan = []\n"])
+def test_adding_to_a_year_that_has_only_other_sections(fan, journal_dir, header):
+    """A year holding only days off (say) gets its first [[fan]] without breaking the file."""
+    assert fan("off", "2026-11-18", "--reason", "training").exit_code == 0
+    path = journal_dir / "2026.toml"
+    if header:  # as an older fan wrote it
+        path.write_text(path.read_text().replace("next_number = 1\n", "next_number = 1\n" + header))
+        fan("list")  # caches the file as it is
+    assert fan("add", "first fan of the year").exit_code == 0
+    assert fan("add", "second").exit_code == 0
+    assert [r["text"] for r in _journal_as_parsed(journal_dir)] == ["first fan of the year",
+                                                                    "second"]
+    assert "training" in fan("off", "--list").stdout
