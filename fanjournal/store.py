@@ -236,7 +236,7 @@ def _dumps(year_file: YearFile) -> bytes:
 def _entry_line(text: str, index: int) -> int | None:
     """The line of the index-th `[[fan]]` header in a TOML file (for error messages)."""
     seen = -1
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip() == "[[fan]]":
             seen += 1
             if seen == index:
@@ -615,7 +615,7 @@ def _appended(raw: bytes, suffix: str, entry: Entry, next_number: int) -> bytes 
     if not raw.endswith(ending) or not _NEXT_NUMBER_JSON.search(raw):
         return None
     record = json.dumps(entry.to_record(), default=_json_default, ensure_ascii=False, indent=2)
-    indented = "\n".join("    " + line for line in record.splitlines()).encode()
+    indented = "\n".join("    " + line for line in record.split("\n")).encode()
     head = _NEXT_NUMBER_JSON.sub(f'  "next_number": {next_number},'.encode(), raw, 1)
     return head[: -len(ending)] + b",\n" + indented + ending
 

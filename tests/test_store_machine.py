@@ -1,0 +1,117 @@
+"""A Hypothesis state machine over the store: any sequence of adds, edits, removals, days off,
+lost caches and format choices leaves files that a fresh, cache-free read agrees with."""
+
+import datetime as dt
+import shutil
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from fanjournal.model import MOMENTS, Entry
+from fanjournal.store import Journal, _parse
+
+YEARS = (2025, 2026)
+# Any text, with the characters str.splitlines() treats as line breaks made likely.
+texts = st.lists(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
+    | st.sampled_from(["\n", "\r", "\x85", "\u2028", "\x0b", '"', "\\", "[[fan]]", "\'\'\'"]),
+    min_size=1, max_size=5).map("".join).filter(lambda t: t.strip())
+
+
+class StoreMachine(RuleBasedStateMachine):
+    @initialize(fmt=st.sampled_from(["toml", "json"]))
+    def start(self, fmt):
+        self.dir = Path(tempfile.mkdtemp())
+        self.fmt = fmt
+        self.expected: dict[int, dict[str, dict]] = {year: {} for year in YEARS}
+        self.off: dict[int, set[dt.date]] = {year: set() for year in YEARS}
+        self.used: dict[int, set[str]] = {year: set() for year in YEARS}
+
+    def teardown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def journal(self) -> Journal:
+        return Journal(self.dir, self.fmt)
+
+    @rule(year=st.sampled_from(YEARS), day=st.integers(1, 28), text=texts,
+          moment=st.sampled_from(MOMENTS), cost=st.none() | st.decimals(0, 99, places=2),
+          peak=st.booleans())
+    def add(self, year, day, text, moment, cost, peak):
+        date = dt.date(year, 11, day)
+        created = dt.datetime(year, 11, day, 9, 0, tzinfo=dt.UTC)
+
+        def make(entry_id):
+            return Entry(id=entry_id, date=date, created=created, text=text, moment=moment,
+                         cost=cost, peak=peak)
+
+        entry, count = self.journal().append(year, make)
+        assert entry.id not in self.used[year], "an id was handed out twice"
+        self.used[year].add(entry.id)
+        self.expected[year][entry.id] = entry.to_record()
+        assert count == sum(1 for r in self.expected[year].values() if r["date"] == date)
+
+    @rule(year=st.sampled_from(YEARS), data=st.data())
+    def remove(self, year, data):
+        if not self.expected[year]:
+            return
+        entry_id = data.draw(st.sampled_from(sorted(self.expected[year])))
+        with self.journal().change(year) as year_file:
+            year_file.entries.pop(year_file.index_of(entry_id))
+        del self.expected[year][entry_id]
+
+    @rule(year=st.sampled_from(YEARS), data=st.data(), text=texts)
+    def edit(self, year, data, text):
+        if not self.expected[year]:
+            return
+        entry_id = data.draw(st.sampled_from(sorted(self.expected[year])))
+        with self.journal().change(year) as year_file:
+            index = year_file.index_of(entry_id)
+            year_file.entries[index] = year_file.entries[index].with_changes(text=text)
+            self.expected[year][entry_id] = year_file.entries[index].to_record()
+
+    @rule(year=st.sampled_from(YEARS), day=st.integers(1, 28))
+    def day_off(self, year, day):
+        date = dt.date(year, 12, day)
+        with self.journal().change(year) as year_file:
+            offs = year_file.sections.setdefault("off", [])
+            if date not in self.off[year]:
+                offs.append({"date": date})
+        self.off[year].add(date)
+
+    @rule()
+    def lose_the_cache(self):
+        shutil.rmtree(self.dir / ".cache", ignore_errors=True)
+
+    @invariant()
+    def files_agree(self):
+        if not hasattr(self, "dir"):
+            return
+        cached = self.journal()
+        for year in YEARS:
+            path = cached.path_for(year)
+            if not path.exists():
+                assert not self.expected[year]
+                continue
+            parsed = _parse(path, path.read_bytes(), year)  # the file itself, no cache
+            assert {e.id: e.to_record() for e in parsed.entries} == self.expected[year]
+            fresh = cached.load(year)  # through the cache when it is current
+            assert [e.to_record() for e in fresh.entries] == [e.to_record()
+                                                              for e in parsed.entries]
+            summary = cached.summary(year)
+            assert sum(summary.fan_days.values()) == len(self.expected[year])
+            money = sum((Decimal(r["cost"]) for r in self.expected[year].values()
+                         if "cost" in r), Decimal(0))
+            assert sum(summary.money_days.values(), Decimal(0)) == money
+            offs = {o["date"] if isinstance(o["date"], dt.date)
+                    else dt.date.fromisoformat(o["date"])
+                    for o in parsed.sections.get("off", [])}
+            assert offs == self.off[year]
+
+
+StoreMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25,
+                                          deadline=None)
+TestStore = StoreMachine.TestCase
