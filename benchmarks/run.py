@@ -1,7 +1,7 @@
 """Time `fan` as users feel it — whole processes — next to `python -c pass` and jrnl.
 
-    python benchmarks/run.py                  # full run: writes benchmarks/RESULTS.md (~5 min)
-    python benchmarks/run.py --with-jrnl      # also jrnl, installed into a throw-away venv
+    python benchmarks/run.py                  # full run: writes benchmarks/RESULTS.md (~4 min)
+    python benchmarks/run.py --with-jrnl      # also jrnl, in a throw-away venv in work/
     python benchmarks/run.py --quick          # CI guard: a few runs, fails on gross regressions
     python benchmarks/run.py --profile add-30k    # -X importtime and cProfile into profiles/
     python benchmarks/run.py --list           # the scenarios
@@ -794,6 +794,9 @@ def report(results: dict[str, Result], tools: Tools, plan: Plan, info: dict[str,
                 f"({_time(typer_result.median, FLOOR)} against {_time(floor, FLOOR)}): every fan "
                 "command imports Typer before it does anything, so no command that does can meet "
                 "a target below that ratio."]
+    if missed:
+        out += ["", "What stands in the way of the targets not met, measured piece by piece: "
+                "README.md, section Performance."]
     skipped = [r for r in results.values() if not r.ok]
     if skipped:
         out += ["", "Not measured:", ""]
