@@ -302,26 +302,14 @@ def compute(settings: Config, journal: Journal, today: dt.date) -> HookState:
     """Read what the state needs from the journal (the years the current streak spans, and the
     coming weeks) and build it."""
     from fanjournal.config import duration_minutes
-    from fanjournal.streaks import streak_state
+    from fanjournal.streaks import fan_days_of, load_streak
     from fanjournal.workdays import calendar_for
 
     horizon = today + dt.timedelta(days=HORIZON_DAYS)
     known = set(journal.years())
-    first = today.year
-    fan_days: dict[dt.date, int] = {}
-    for year in range(today.year, horizon.year + 1):
-        if year in known:
-            fan_days.update(journal.summary(year).fan_days)
-    while True:
-        calendar = calendar_for(settings, journal, dt.date(first, 1, 1), horizon)
-        streaks = streak_state(fan_days, calendar, today)
-        start = streaks.current.start
-        first_working = calendar.working_days(dt.date(first, 1, 1), dt.date(first, 12, 31))[:1]
-        # a streak reaching the first working day of the oldest year read may go back further
-        if start is None or first - 1 not in known or [start] != first_working:
-            break
-        first -= 1
-        fan_days.update(journal.summary(first).fan_days)
+    streaks = load_streak(journal, settings, today, longest=False)
+    calendar = calendar_for(settings, journal, today, horizon)
+    fan_days = fan_days_of(journal, [y for y in range(today.year, horizon.year + 1) if y in known])
     return build(
         calendar=calendar,
         fan_days=fan_days,

@@ -18,8 +18,16 @@ from fanjournal.errors import FanError
 from fanjournal.i18n import _
 from fanjournal.model import MOMENTS, Entry
 from fanjournal.pace import Pace, pace_on
-from fanjournal.streaks import Streak, StreakState, streak_state
-from fanjournal.workdays import Calendar, calendar_for, days
+from fanjournal.streaks import (
+    Streak,
+    StreakState,
+    calendar_of,
+    fan_days_of,
+    load_streak,
+    streak_state,
+    years_through,
+)
+from fanjournal.workdays import Calendar, days
 
 if TYPE_CHECKING:
     from fanjournal.config import Config
@@ -436,52 +444,6 @@ def week_start_of(settings: "Config") -> int:
     return WEEKDAYS.index(settings["week_start"])
 
 
-def fan_days_of(journal: "Journal", years: Iterable[int]) -> dict[dt.date, int]:
-    """Fans per date for the given years, from the year summaries (no entry text is kept)."""
-    found: dict[dt.date, int] = {}
-    for year in years:
-        found.update(journal.summary(year).fan_days)
-    return found
-
-
-def calendar_of(settings: "Config", journal: "Journal", first_year: int,
-                last_year: int) -> Calendar:
-    """Working days of whole years `first_year`..`last_year`: days off and holidays included."""
-    return calendar_for(settings, journal, dt.date(first_year, 1, 1),
-                        dt.date(last_year, 12, 31))
-
-
-def _years_through(journal: "Journal", last: int) -> list[int]:
-    return [year for year in journal.years() if year <= last]
-
-
-def load_streak(journal: "Journal", settings: "Config", today: dt.date, *,
-                longest: bool = True) -> StreakState:
-    """The streak as of `today`, reading year summaries newest first.
-
-    With `longest=False` it stops reading once the current streak is known to be broken (fast,
-    for the prompt): it reads this year, then also last year (a streak across New Year), then
-    all years (a streak of years); `longest` is then only the longest within the years read.
-    """
-    years = _years_through(journal, today.year)
-    if longest or not years:
-        first = years[0] if years else today.year
-        calendar = calendar_of(settings, journal, first, today.year)
-        return streak_state(fan_days_of(journal, years), calendar, today)
-    oldest = years[0]
-    for first in dict.fromkeys(max(year, oldest) for year in (today.year, today.year - 1,
-                                                              oldest)):
-        calendar = calendar_of(settings, journal, first, today.year)
-        state = streak_state(fan_days_of(journal, [y for y in years if y >= first]), calendar,
-                             today)
-        # The streak may go on into the year before only if no working day of the years read
-        # lies before it (e.g. 1 January is a holiday and the streak starts on 2 January).
-        reaches = state.current.start or today
-        if first <= oldest or calendar.count_working(dt.date(first, 1, 1), reaches - ONE_DAY):
-            break
-    return state
-
-
 def load_glance(journal: "Journal", settings: "Config", today: dt.date) -> Glance:
     streak = load_streak(journal, settings, today, longest=False)
     counts = journal.summary(today.year).fan_days if today.year in journal.years() else {}
@@ -496,7 +458,7 @@ def load_glance(journal: "Journal", settings: "Config", today: dt.date) -> Glanc
 def load_status(journal: "Journal", settings: "Config", today: dt.date) -> Status:
     check_dates(today)
     week_start = week_start_of(settings)
-    years = _years_through(journal, today.year)
+    years = years_through(journal, today.year)
     first = years[0] if years else today.year
     last = week_containing(today, week_start).end.year
     calendar = calendar_of(settings, journal, first, last)
@@ -508,7 +470,7 @@ def load_report(journal: "Journal", settings: "Config", period: Period,
                 today: dt.date) -> Report:
     check_dates(today)
     as_of = min(today, period.end)
-    years = _years_through(journal, as_of.year)
+    years = years_through(journal, as_of.year)
     first = min([period.previous().start.year, *years[:1]])
     last = max(period.end.year, as_of.year)
     calendar = calendar_of(settings, journal, first, last)

@@ -191,7 +191,7 @@ def test_real_process_fits_80_columns_without_colour_when_piped(fan_process, fan
 
 
 def test_the_prompt_reads_only_the_years_the_streak_reaches(fan_home, monkeypatch):
-    from fanjournal import config, reports
+    from fanjournal import config, reports, streaks
     from fanjournal.store import Journal
 
     write(fan_home, [d(2025, 3, 3), *working_weekdays(d(2026, 12, 21), d(2027, 1, 5))])
@@ -206,7 +206,7 @@ def test_the_prompt_reads_only_the_years_the_streak_reaches(fan_home, monkeypatc
     glance = reports.load_glance(journal, config.load(), d(2027, 1, 4))
     assert glance.streak.current.length == 11 and set(read) == {2027, 2026}
     read.clear()
-    state = reports.load_streak(journal, config.load(), d(2026, 11, 20), longest=False)
+    state = streaks.load_streak(journal, config.load(), d(2026, 11, 20), longest=False)
     assert state.current.length == 0 and set(read) == {2026}
 
 
