@@ -240,7 +240,8 @@ def _read_file(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except tomllib.TOMLDecodeError as error:
-        raise FanError(_("{path}: not valid TOML: {error}").format(path=path, error=error)) from None
+        raise FanError(_("{path}: not valid TOML: {error}").format(path=path, error=error)) \
+            from None
     except OSError as error:
         raise FanError(_("cannot read {path}: {error}").format(path=path, error=error.strerror)) \
             from None

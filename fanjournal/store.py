@@ -9,6 +9,7 @@ same folder, fsyncs it, keeps the previous version as `<file>.bak` and moves the
 with `os.replace`. A file that does not parse or validate is never written over.
 """
 
+import copy
 import datetime as dt
 import fcntl
 import json
@@ -16,7 +17,6 @@ import os
 import re
 import time
 import tomllib
-import copy
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields

@@ -35,7 +35,7 @@ def test_there_are_commands():
 def test_every_command_has_help_and_is_in_the_readme(fan, path):
     result = fan(*path.split(), "--help")
     assert result.exit_code == 0, result
-    command = dict((" ".join(p), c) for p, c in commands())[path]
+    command = {" ".join(p): c for p, c in commands()}[path]
     assert (command.help or "").strip(), f"fan {path} has no help text"
     group = path.split()[0]
     assert re.search(rf"fan {re.escape(group)}\b", README), f"fan {group} is not in README.md"

@@ -7,6 +7,7 @@ else is a bug and says so in one line (FAN_DEBUG=1 shows the traceback).
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -25,11 +26,13 @@ def fail(message: str, code: int = 1) -> None:
 class FanGroup(TyperGroup):
     """Turns every error a user can cause into one clear line and an exit status."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         try:
             result = super().main(args=args, prog_name=prog_name or "fan",
-                                  complete_var=complete_var, standalone_mode=False, **extra)
+                                  complete_var=complete_var, standalone_mode=False,
+                                  windows_expand_args=windows_expand_args, **extra)
             _refresh_prompt_state(sys.argv[1:] if args is None else list(args))
         except FanError as error:
             fail(error.message, error.code)

@@ -1,0 +1,26 @@
+"""The house style holds: ruff over the code and tests, mypy over the package."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+def _run(*command: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_ruff():
+    pytest.importorskip("ruff")
+    done = _run("ruff", "check", "fanjournal", "tests", "benchmarks", "scripts")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy():
+    pytest.importorskip("mypy")
+    done = _run("mypy")
+    assert done.returncode == 0, done.stdout + done.stderr
