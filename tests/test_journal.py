@@ -329,7 +329,7 @@ def test_installed_script_errors_have_no_traceback(fan_process):
     assert_clean_error(result, code=1, message="the text is empty")
 
 
-def _run_in_pty(args, answers, timeout=30):
+def _run_in_pty(args, answers, timeout=30, env=None):
     """Run the installed fan on a pseudo-terminal, typing each answer after its prompt."""
     import os
     import pty
@@ -341,7 +341,7 @@ def _run_in_pty(args, answers, timeout=30):
 
     leader, follower = pty.openpty()
     proc = subprocess.Popen([fan_executable(), *args], stdin=follower, stdout=follower,
-                            stderr=follower, env=os.environ.copy(), close_fds=True)
+                            stderr=follower, env={**os.environ, **(env or {})}, close_fds=True)
     os.close(follower)
     seen, pending, deadline = b"", list(answers), time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -401,3 +401,18 @@ def test_shell_completion_offers_commands_and_values(fan_process, words, cword, 
                               "COMP_CWORD": str(cword)})
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout.split()
+
+
+def test_colour_on_a_terminal_unless_no_color(fan, monkeypatch):
+    fan("add", "Coloured", "-c", "Anna", "--peak")
+    monkeypatch.delenv("NO_COLOR")
+    import re
+
+    def colours(screen):  # SGR parameters that set a colour (30–49, 90–107), not bold or dim
+        params = [p for seq in re.findall(r"\x1b\[([0-9;]*)m", screen) for p in seq.split(";")]
+        return [p for p in params if p.isdigit() and (30 <= int(p) <= 49 or 90 <= int(p) <= 107)]
+
+    code, screen = _run_in_pty(["list"], [], env={"TERM": "xterm-256color"})
+    assert code == 0 and colours(screen)
+    code, screen = _run_in_pty(["list"], [], env={"TERM": "xterm-256color", "NO_COLOR": "1"})
+    assert code == 0 and "Coloured" in screen and not colours(screen)
