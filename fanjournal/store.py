@@ -574,10 +574,27 @@ class Journal:
                 old = path.with_name(f"{path.name}.v{year_file.version}.bak")
                 if not old.exists():
                     atomic_write(old, year_file.raw)
-            atomic_write(backup_path(path), year_file.raw)
+            _keep_backup(path, year_file.raw)
         atomic_write(path, data)
         year_file.raw = data
         year_file.version = SCHEMA_VERSION
+
+
+def _keep_backup(path: Path, raw: bytes) -> None:
+    """Make the file about to be replaced `<file>.bak`: a second name for it (no copy, nothing
+    to fsync), or where links are not possible, a copy of the bytes it was read from."""
+    backup = backup_path(path)
+    link = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
+    try:
+        os.link(path, link)
+        os.replace(link, backup)
+        return
+    except OSError:
+        try:
+            link.unlink()
+        except OSError:
+            pass
+    atomic_write(backup, raw)
 
 
 def _signature(path: Path) -> list[int] | None:

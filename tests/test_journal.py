@@ -416,3 +416,11 @@ def test_colour_on_a_terminal_unless_no_color(fan, monkeypatch):
     assert code == 0 and colours(screen)
     code, screen = _run_in_pty(["list"], [], env={"TERM": "xterm-256color", "NO_COLOR": "1"})
     assert code == 0 and "Coloured" in screen and not colours(screen)
+
+
+def test_version_from_the_installed_script(fan_process):
+    from fanjournal import __version__
+
+    for flag in ("--version", "-V"):
+        result = fan_process(flag)
+        assert (result.returncode, result.stdout, result.stderr) == (0, f"fan {__version__}\n", "")

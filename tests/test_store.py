@@ -304,3 +304,17 @@ def test_adding_to_a_year_that_has_only_other_sections(fan, journal_dir, header)
     assert [r["text"] for r in _journal_as_parsed(journal_dir)] == ["first fan of the year",
                                                                     "second"]
     assert "training" in fan("off", "--list").stdout
+
+
+def test_backup_falls_back_to_a_copy_where_links_fail(fan, journal_dir, monkeypatch):
+    fan("add", "first")
+    first = (journal_dir / "2026.toml").read_bytes()
+
+    def no_links(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    fan("add", "second")
+    assert (journal_dir / "2026.toml.bak").read_bytes() == first
+    assert stat.S_IMODE((journal_dir / "2026.toml.bak").stat().st_mode) == 0o600
+    assert not [p for p in journal_dir.iterdir() if p.name.endswith(".tmp")]

@@ -39,9 +39,14 @@ def _command_word(args: list[str]) -> str | None:
 
 
 def main() -> None:
+    args = sys.argv[1:]
+    if args in (["--version"], ["-V"]):  # asked by scripts and prompts: answer before Typer
+        from fanjournal import version_line
+
+        print(version_line())
+        return
     from fanjournal.cli.base import app
 
-    args = sys.argv[1:]
     command = _command_word(args)
     if command is not None or not {"--version", "-V"} & set(args):
         load(command)

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from fanjournal import __version__, clock
+from fanjournal import clock, version_line
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
 
@@ -81,7 +81,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"fan {__version__}")
+        typer.echo(version_line())
         raise typer.Exit()
 
 
