@@ -32,7 +32,7 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _NEXT_NUMBER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
 _FAN_KEY = re.compile(rb"^\s*fan\s*=", re.MULTILINE)  # `fan = [...]` written inline
 _NEXT_NUMBER_JSON = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
@@ -394,19 +394,40 @@ class Journal:
             return None
         return head
 
-    def _read_cached(self, year: int) -> YearFile | None:
-        head = self._head(year)
-        if head is None:
-            return None
+    def _cached_lines(self, year: int, head: dict[str, Any]) -> list[bytes] | None:
         try:
             lines = self._cache_path(year, "entries.jsonl").read_bytes().splitlines()
-            if len(lines) != head["count"]:
-                return None
+        except OSError:
+            return None
+        return lines if len(lines) == head.get("count") else None
+
+    def _cached_entries(self, year: int, start: dt.date | None,
+                        end: dt.date | None) -> list[Entry] | None:
+        """The year's entries within [start, end] from the cache, parsing only those lines:
+        each line starts with `{"date":"YYYY-MM-DD"`. None when the cache is not current."""
+        head = self._head(year)
+        lines = self._cached_lines(year, head) if head is not None else None
+        if lines is None:
+            return None
+        low = start.isoformat().encode() if start else b""
+        high = end.isoformat().encode() if end else b"9999"
+        try:
+            return [_entry_from_cache(json.loads(line)) for line in lines
+                    if low <= line[9:19] <= high]
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            return None
+
+    def _read_cached(self, year: int) -> YearFile | None:
+        head = self._head(year)
+        lines = self._cached_lines(year, head) if head is not None else None
+        if head is None or lines is None:
+            return None
+        try:
             entries = [_entry_from_cache(json.loads(line)) for line in lines]
             return YearFile(year=year, path=self.path_for(year), entries=entries,
                             next_number=head["next_number"], sections=head["sections"],
                             version=head["version"], raw=None, cached=True)
-        except (OSError, KeyError, TypeError, ValueError, ArithmeticError):
+        except (KeyError, TypeError, ValueError, ArithmeticError):
             return None
 
     def _write_head(self, year: int, head: dict[str, Any]) -> None:
@@ -460,7 +481,11 @@ class Journal:
         for year in self.years():
             if (start and year < start.year) or (end and year > end.year):
                 continue
-            for entry in self.load(year).entries:
+            whole = (start is None or start <= dt.date(year, 1, 1)) \
+                and (end is None or end >= dt.date(year, 12, 31))
+            part = None if whole or year in self._loaded else \
+                self._cached_entries(year, start, end)  # a week of a big year: parse a week
+            for entry in self.load(year).entries if part is None else part:
                 if (start is None or entry.date >= start) and (end is None or entry.date <= end):
                     found.append(entry)
         found.sort(key=sort_key)
@@ -606,7 +631,7 @@ def _signature(path: Path) -> list[int] | None:
 
 
 def _cache_line(entry: Entry) -> str:
-    record = entry.to_json()
+    record = {"date": entry.date.isoformat(), **entry.to_json()}  # date first: see _cached_lines
     if entry.extra:
         record["extra"] = entry.extra
     return json.dumps(record, default=_json_default, ensure_ascii=False,

@@ -82,6 +82,16 @@ class StoreMachine(RuleBasedStateMachine):
                 offs.append({"date": date})
         self.off[year].add(date)
 
+    @rule(year=st.sampled_from(YEARS), first=st.integers(1, 28), days=st.integers(0, 40))
+    def read_a_range(self, year, first, days):
+        start = dt.date(year, 11, first)
+        end = start + dt.timedelta(days=days)
+        got = [e.to_record() for e in self.journal().entries(start, end)]
+        expected = sorted((r for y in YEARS for r in self.expected[y].values()
+                           if start <= r["date"] <= end),
+                          key=lambda r: (r["date"], r["created"], int(r["id"][5:])))
+        assert got == expected
+
     @rule()
     def lose_the_cache(self):
         shutil.rmtree(self.dir / ".cache", ignore_errors=True)
