@@ -7,7 +7,7 @@ else is a bug and says so in one line (FAN_DEBUG=1 shows the traceback).
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
@@ -134,3 +134,19 @@ def complete_moment(incomplete: str) -> list[str]:
     from fanjournal.model import MOMENTS
 
     return [m for m in MOMENTS if m.startswith(incomplete)]
+
+
+def complete_from(*names: str) -> Callable[[str], list[str]]:
+    """Shell completion for a value from a fixed set."""
+    return lambda incomplete: [name for name in names if name.startswith(incomplete)]
+
+
+def format_option(*choices: str, help: str) -> Any:
+    """The `--format/-f` option of a command that prints in one of `choices`."""
+    return typer.Option("--format", "-f", help=help, autocompletion=complete_from(*choices))
+
+
+def check_format(fmt: str, choices: tuple[str, ...]) -> None:
+    if fmt not in choices:
+        raise FanError(_("unknown format {fmt!r}; choose one of: {formats}").format(
+            fmt=fmt, formats=", ".join(choices)), 2)

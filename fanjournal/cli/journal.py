@@ -14,7 +14,10 @@ import typer
 from fanjournal.cli.base import (
     any_date,
     app,
+    check_format,
+    complete_from,
     complete_moment,
+    format_option,
     journal,
     past_date,
     settings,
@@ -184,7 +187,7 @@ def list_(
             "--format",
             "-f",
             help=_("table, json, csv or markdown."),
-            autocompletion=lambda: ["table", "json", "csv", "markdown"],
+            autocompletion=complete_from("table", "json", "csv", "markdown"),
         ),
     ] = "table",
     anonymize: Annotated[
@@ -197,13 +200,7 @@ def list_(
     from fanjournal import entries, model
     from fanjournal.render import entries as render
 
-    if fmt not in render.FORMATS:
-        raise FanError(
-            _("unknown format {fmt!r}; choose one of: {formats}").format(
-                fmt=fmt, formats=", ".join(render.FORMATS)
-            ),
-            code=2,
-        )
+    check_format(fmt, render.FORMATS)
     start, end = any_date(from_), any_date(to)
     if start and end and start > end:
         raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
@@ -240,19 +237,18 @@ IdArg = Annotated[
 @app.command(rich_help_panel=_("Journal"), help=_("Show one fan in full."))
 def show(
     entry_id: IdArg,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=_("text or json."))] = "text",
+    fmt: Annotated[str, format_option("text", "json", help=_("text or json."))] = "text",
 ) -> None:
     from fanjournal.render import entries as render
 
+    check_format(fmt, ("text", "json"))
     entry = journal().find(entry_id)
     if fmt == "json":
         import json
 
         typer.echo(json.dumps(entry.to_json(), ensure_ascii=False, indent=2))
-    elif fmt == "text":
-        render.print_entry(entry, settings()["currency"])
     else:
-        raise FanError(_("unknown format {fmt!r}; choose text or json").format(fmt=fmt), 2)
+        render.print_entry(entry, settings()["currency"])
 
 
 def _run_editor(initial: str) -> str:

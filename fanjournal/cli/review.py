@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fanjournal.cli.base import app, journal, settings, today
+from fanjournal.cli.base import app, check_format, format_option, journal, settings, today
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
@@ -15,29 +15,13 @@ MAX_OFF_RANGE = 366
 MAX_REASON = 200
 
 
-def _check_format(fmt: str, formats: tuple[str, ...]) -> None:
-    if fmt not in formats:
-        raise FanError(_("unknown format {fmt!r}; choose one of: {formats}").format(
-            fmt=fmt, formats=", ".join(formats)), 2)
-
-
-def _complete_status_format(incomplete: str) -> list[str]:
-    return [f for f in ("rich", "json") if f.startswith(incomplete)]
-
-
-def _complete_report_format(incomplete: str) -> list[str]:
-    return [f for f in ("rich", "json", "markdown", "csv") if f.startswith(incomplete)]
-
-
 @app.command(rich_help_panel=PANEL, help=_(
     "Today at a glance: fans today, the streak, this week and the year's pace.") + "\n\n" + _(
     "The streak counts working days with a fan; with none yet today it is at risk. The year "
     "bar marks where you should be by now. [bold]fan status --prompt[/bold] prints a short "
     "segment for a shell prompt."))
 def status(
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("rich or json."),
-        autocompletion=_complete_status_format)] = "rich",
+    fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
     prompt: Annotated[bool, typer.Option(
         "--prompt", help=_("Print one short plain segment for a shell prompt theme, such as "
                            "★3 12/300 (streak, ! when at risk today, fans this year / target)."))
@@ -52,7 +36,7 @@ def status(
         glance = reports.load_glance(journal(), settings(), today())
         typer.echo(render.prompt_segment(glance), nl=_stdout_is_terminal())
         return
-    _check_format(fmt, render.STATUS_FORMATS)
+    check_format(fmt, render.STATUS_FORMATS)
     book, config = journal(), settings()
     found = reports.load_status(book, config, today())
     spent, due = _budget_and_due(book, config, found.today)
@@ -108,9 +92,8 @@ def report(
     from_: Annotated[str | None, typer.Option(
         "--from", help=_("First day of a free range (with --to, default today)."))] = None,
     to: Annotated[str | None, typer.Option("--to", help=_("Last day of a free range."))] = None,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("rich, json, markdown or csv."),
-        autocompletion=_complete_report_format)] = "rich",
+    fmt: Annotated[str, format_option("rich", "json", "markdown", "csv",
+                                      help=_("rich, json, markdown or csv."))] = "rich",
     export: Annotated[Path | None, typer.Option(
         "--export", help=_("Save the rich view to FILE.html or FILE.svg to share or print."),
         dir_okay=False, show_default=False)] = None,
@@ -119,7 +102,7 @@ def report(
     from fanjournal.cli.base import any_date
     from fanjournal.render import report as render
 
-    _check_format(fmt, render.REPORT_FORMATS)
+    check_format(fmt, render.REPORT_FORMATS)
     if export is not None:
         if export.suffix.lower() not in render.EXPORT_SUFFIXES:
             raise FanError(_("--export saves .html or .svg, not {name!r}").format(
@@ -212,9 +195,8 @@ def off(
     rm: Annotated[str | None, typer.Option(
         "--rm", help=_("Remove the day off on this date (or range)."), show_default=False)
     ] = None,
-    fmt: Annotated[str, typer.Option(
-        "--format", "-f", help=_("With --list: rich or json."),
-        autocompletion=_complete_status_format)] = "rich",
+    fmt: Annotated[str, format_option("rich", "json",
+                                      help=_("With --list: rich or json."))] = "rich",
 ) -> None:
     from fanjournal.render import report as render
 
@@ -226,7 +208,7 @@ def off(
         raise FanError(_("--list takes no date"), 2)
     if fmt != "rich" and (when is not None or rm is not None):
         raise FanError(_("--format goes with --list"), 2)
-    _check_format(fmt, render.STATUS_FORMATS)
+    check_format(fmt, render.STATUS_FORMATS)
     if rm is not None:
         _remove_days_off(rm)
     elif when is not None:

@@ -5,7 +5,17 @@ from typing import Annotated
 
 import typer
 
-from fanjournal.cli.base import any_date, app, journal, past_date, settings, today
+from fanjournal.cli.base import (
+    any_date,
+    app,
+    check_format,
+    complete_from,
+    format_option,
+    journal,
+    past_date,
+    settings,
+    today,
+)
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
@@ -17,21 +27,6 @@ MonthOpt = Annotated[
     str | None, typer.Option("--month", help=_("A month: 2026-11, 11 (this year), this or last."))
 ]
 YearOpt = Annotated[str | None, typer.Option("--year", help=_("A year: 2026, this or last."))]
-
-
-def _formats(*names: str):  # type: ignore[no-untyped-def]
-    return lambda incomplete: [n for n in names if n.startswith(incomplete)]
-
-
-def _check_format(fmt: str, choices: tuple[str, ...]) -> str:
-    if fmt not in choices:
-        raise FanError(
-            _("unknown format {fmt!r}; choose one of: {formats}").format(
-                fmt=fmt, formats=", ".join(choices)
-            ),
-            2,
-        )
-    return fmt
 
 
 def _month(text: str, now: dt.date) -> dt.date:
@@ -134,7 +129,7 @@ def wall(
             "--format",
             "-f",
             help=_("cards, html, markdown or json (on stdout)."),
-            autocompletion=_formats("cards", "html", "markdown", "json"),
+            autocompletion=complete_from("cards", "html", "markdown", "json"),
         ),
     ] = "cards",
 ) -> None:
@@ -144,7 +139,7 @@ def wall(
     from fanjournal import wall as stories
     from fanjournal.render import wall as render
 
-    _check_format(fmt, ("cards", "html", "markdown", "json"))
+    check_format(fmt, ("cards", "html", "markdown", "json"))
     target_format = None
     if export is not None:
         target_format = render.EXPORT_FORMATS.get(Path(export).suffix.lower())
@@ -241,19 +236,14 @@ def nps(
             "--answers", help=_("List every answer of the period (with ids for fan nps rm).")
         ),
     ] = False,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
-        ),
-    ] = "rich",
+    fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from fanjournal import nps as core
     from fanjournal.render import nps as render
 
-    _check_format(fmt, ("rich", "json"))
+    check_format(fmt, ("rich", "json"))
     now = today()
     twelve_months_back = (now.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
     start, end = _period(month, year, from_, to, (twelve_months_back, now))
@@ -342,18 +332,13 @@ def nps_rm(
 )
 def budget(
     month: MonthOpt = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
-        ),
-    ] = "rich",
+    fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
     from fanjournal import budget as core
     from fanjournal.render import budget as render
     from fanjournal.render.wall import month_name
 
-    _check_format(fmt, ("rich", "json"))
+    check_format(fmt, ("rich", "json"))
     now = today()
     first = _month(month, now) if month is not None else now.replace(day=1)
     config = settings()
@@ -409,17 +394,12 @@ def follow_up_list(
         bool,
         typer.Option("--all", "-a", help=_("Also finished plans and plans older than last year.")),
     ] = False,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
-        ),
-    ] = "rich",
+    fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
     from fanjournal import followups
     from fanjournal.render import followups as render
 
-    _check_format(fmt, ("rich", "json"))
+    check_format(fmt, ("rich", "json"))
     now = today()
     book = journal()
     years = None if all_ else [y for y in book.years() if y >= now.year - 1]
@@ -531,17 +511,12 @@ def due(
         int,
         typer.Option("--ahead", "-a", min=0, help=_("Also show what comes up in the next N days.")),
     ] = 0,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format", "-f", help=_("rich or json."), autocompletion=_formats("rich", "json")
-        ),
-    ] = "rich",
+    fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
     from fanjournal import followups
     from fanjournal.render import followups as render
 
-    _check_format(fmt, ("rich", "json"))
+    check_format(fmt, ("rich", "json"))
     now = today()
     book = journal()
     years = (
