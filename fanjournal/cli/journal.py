@@ -6,8 +6,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -15,7 +16,6 @@ from fanjournal.cli.base import (
     any_date,
     app,
     check_format,
-    complete_from,
     complete_moment,
     format_option,
     journal,
@@ -181,15 +181,8 @@ def list_(
     number: Annotated[
         int | None, typer.Option("-n", "--number", help=_("Only the newest N entries."), min=0)
     ] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help=_("table, json, csv or markdown."),
-            autocompletion=complete_from("table", "json", "csv", "markdown"),
-        ),
-    ] = "table",
+    fmt: Annotated[str, format_option("table", "json", "csv", "markdown",
+                                      help=_("table, json, csv or markdown."))] = "table",
     anonymize: Annotated[
         bool,
         typer.Option(
@@ -325,29 +318,16 @@ def edit(
 ) -> None:
     from fanjournal import entries, model
 
-    changes: dict[str, object] = {}
-    if text is not None:
-        changes["text"] = model.parse_text(text)
-    if moment is not None:
-        changes["moment"] = model.parse_moment(moment)
-    if customer is not None:
-        changes["customer"] = model.parse_customer(customer)
-    if date is not None:
-        changes["date"] = past_date(date)
-    if tag is not None:
-        changes["tags"] = model.parse_tags(tag)
-    if score is not None:
-        changes["score"] = model.parse_score(score)
-    if cost is not None:
-        changes["cost"] = model.parse_cost(cost)
-    if minutes is not None:
-        changes["minutes"] = model.parse_minutes(minutes)
-    if quote is not None:
-        changes["quote"] = model.parse_quote(quote)
-    if peak is not None:
-        changes["peak"] = peak
-    if gold is not None:
-        changes["gold"] = gold
+    given: dict[str, tuple[Any, Callable[[Any], object]]] = {
+        "text": (text, model.parse_text), "moment": (moment, model.parse_moment),
+        "customer": (customer, model.parse_customer), "date": (date, past_date),
+        "tags": (tag, model.parse_tags), "score": (score, model.parse_score),
+        "cost": (cost, model.parse_cost), "minutes": (minutes, model.parse_minutes),
+        "quote": (quote, model.parse_quote), "peak": (peak, bool), "gold": (gold, bool),
+    }
+    changes: dict[str, object] = {
+        name: parse(value) for name, (value, parse) in given.items() if value is not None
+    }
     clearable = {
         "score": None,
         "cost": None,

@@ -9,7 +9,6 @@ from fanjournal.cli.base import (
     any_date,
     app,
     check_format,
-    complete_from,
     format_option,
     journal,
     past_date,
@@ -123,14 +122,8 @@ def wall(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help=_("cards, html, markdown or json (on stdout)."),
-            autocompletion=complete_from("cards", "html", "markdown", "json"),
-        ),
+    fmt: Annotated[str, format_option(
+        "cards", "html", "markdown", "json", help=_("cards, html, markdown or json (on stdout)."))
     ] = "cards",
 ) -> None:
     from pathlib import Path
