@@ -202,19 +202,13 @@ class Entry:
 
     def to_json(self) -> dict[str, Any]:
         """Every model field by name (None where unset): the shape of `--format json`."""
-        data: dict[str, Any] = {}
-        for f in fields(self):
-            if f.name == "extra":
-                continue
-            value = getattr(self, f.name)
-            if isinstance(value, dt.date):
-                value = value.isoformat()
-            elif isinstance(value, Decimal):
-                value = str(value)
-            elif isinstance(value, tuple):
-                value = list(value)
-            data[f.name] = value
-        return data
+        return {
+            "id": self.id, "date": self.date.isoformat(), "created": self.created.isoformat(),
+            "text": self.text, "moment": self.moment, "customer": self.customer,
+            "tags": list(self.tags), "score": self.score,
+            "cost": None if self.cost is None else str(self.cost), "minutes": self.minutes,
+            "peak": self.peak, "gold": self.gold, "quote": self.quote,
+        }
 
 
 FIELD_NAMES = tuple(f.name for f in fields(Entry) if f.name != "extra")

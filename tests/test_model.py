@@ -95,3 +95,12 @@ def test_any_entry_survives_save_and_load(tmp_path_factory, fmt, batch):
         year_file.entries.extend(batch)
     loaded = Journal(journal.root, fmt).load(2026).entries
     assert [e.to_record() for e in loaded] == [e.to_record() for e in batch]
+
+
+def test_to_json_names_every_model_field():
+    entry = model.Entry(id="2026-001", date=dt.date(2026, 1, 5),
+                        created=dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC), text="x",
+                        cost=Decimal("1.50"), tags=("a",))
+    data = entry.to_json()
+    assert tuple(data) == model.FIELD_NAMES
+    assert data["cost"] == "1.50" and data["tags"] == ["a"] and data["date"] == "2026-01-05"

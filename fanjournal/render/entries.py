@@ -36,7 +36,11 @@ def _cell(entry: Entry, name: str) -> object:
 
 
 def as_json(entries: Sequence[Entry]) -> str:
-    return json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2) + "\n"
+    """A JSON list, one entry per line (readable, and json's fast encoder does the work)."""
+    if not entries:
+        return "[]\n"
+    lines = (json.dumps(e.to_json(), ensure_ascii=False) for e in entries)
+    return "[\n  " + ",\n  ".join(lines) + "\n]\n"
 
 
 def as_csv(entries: Sequence[Entry]) -> str:
