@@ -1,6 +1,8 @@
 """The fan budget: exact Decimal sums, budgets shared out over periods, and `fan budget`."""
 
+import csv
 import datetime as dt
+import io
 import json
 from decimal import Decimal
 
@@ -192,6 +194,18 @@ def test_status_and_report_show_spent_against_budget(fan):
     assert json.loads(fan("report", "-f", "json").stdout)["budget"]["money_budget"] == "23.33"
     markdown = fan("report", "--month", "-f", "markdown").stdout
     assert "## Fan budget\n\n- Money: €12.50 of €100.00 spent, €87.50 left\n" in markdown
+    rows = list(csv.reader(io.StringIO(fan("report", "-f", "csv").stdout)))
+    assert ["budget", "money", "12.50", ""] in rows
+    assert ["budget", "money_budget", "23.33", ""] in rows
+
+
+def test_report_export_carries_the_budget(fan, tmp_path):
+    fan("config", "set", "budget_money_month", "100")
+    fan("add", "Flowers", "--cost", "12.50", "-d", "2026-11-17")
+    page = tmp_path / "week.html"
+    assert fan("report", "--export", str(page)).exit_code == 0
+    html = page.read_text()
+    assert "Fan budget" in html and "€12.50 of €23.33 spent" in html
 
 
 def test_status_stays_quiet_without_budget_or_spending(fan):

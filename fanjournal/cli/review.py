@@ -132,17 +132,20 @@ def report(
     from fanjournal.render import budget as render_budget
 
     spent = budget.for_period(book, config, chosen.start, chosen.end)
+    shown = render_budget.worth_showing(spent)
     if export is not None:
-        render.export_report(found, export)
+        render.export_report(found, export, render_budget.block_renderables(
+            spent, config["currency"], render_budget.report_heading()) if shown else ())
         typer.echo(_("Saved {label} to {path}").format(label=chosen.label, path=export))
     elif fmt == "json":
         typer.echo(render.as_json({**render.report_data(found), "budget": spent.to_json()}),
                    nl=False)
     elif fmt == "csv":
-        typer.echo(render.report_csv(found), nl=False)
+        typer.echo(render.report_csv(found, render_budget.csv_rows(spent) if shown else ()),
+                   nl=False)
     elif fmt == "markdown":
         markdown = render.report_markdown(found)
-        if render_budget.worth_showing(spent):
+        if shown:
             markdown += f"\n## {render_budget.report_heading()}\n\n" + \
                 render_budget.summary_markdown(spent, config["currency"])
         typer.echo(markdown, nl=False)

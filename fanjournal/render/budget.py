@@ -2,7 +2,7 @@
 
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fanjournal.budget import Month, Spent
 from fanjournal.i18n import _, language, ngettext
@@ -90,10 +90,14 @@ def _bar(used: Decimal | int, total: Decimal | int, width: int = 30) -> "Text":
 
 def print_summary(spent: Spent, currency: str) -> None:
     """The budget block of `fan status` / `fan report`: two lines with bars."""
+    from fanjournal.render.console import console
+
+    console().print(summary_grid(spent, currency))
+
+
+def summary_grid(spent: Spent, currency: str) -> Any:
     from rich.table import Table
     from rich.text import Text
-
-    from fanjournal.render.console import console
 
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
@@ -109,7 +113,7 @@ def print_summary(spent: Spent, currency: str) -> None:
                      Text(minutes_line(spent), style="red" if spent.over_minutes else ""))
     else:
         grid.add_row(_("Time"), "", Text(minutes_line(spent)))
-    console().print(grid)
+    return grid
 
 
 def as_json(month: Month, currency: str) -> str:
@@ -179,12 +183,24 @@ def worth_showing(spent: Spent) -> bool:
 
 def print_block(spent: Spent, currency: str, heading: str) -> None:
     """A heading and the two budget lines with bars, for `fan status` and `fan report`."""
-    from rich.text import Text
-
     from fanjournal.render.console import console
 
-    console().print(Text("\n" + heading, style="bold"))
-    print_summary(spent, currency)
+    out = console()
+    for part in block_renderables(spent, currency, heading):
+        out.print(part)
+
+
+def block_renderables(spent: Spent, currency: str, heading: str) -> list[Any]:
+    """The budget block as Rich renderables (the report's --export adds them to its page)."""
+    from rich.text import Text
+
+    return [Text("\n" + heading, style="bold"), summary_grid(spent, currency)]
+
+
+def csv_rows(spent: Spent) -> list[tuple[object, ...]]:
+    """The budget as rows of the report's CSV: section, key, value, detail."""
+    return [("budget", key, "" if value is None else value, "")
+            for key, value in spent.to_json().items()]
 
 
 def status_heading(spent: Spent) -> str:

@@ -288,7 +288,7 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def report_csv(report: Report) -> str:
+def report_csv(report: Report, extra: Sequence[tuple[object, ...]] = ()) -> str:
     """The report as one long table: section, key, value, detail (a spreadsheet can pivot it)."""
     data = report_data(report)
     rows: list[tuple[object, ...]] = [
@@ -330,7 +330,7 @@ def report_csv(report: Report) -> str:
     for key, value in data["pace"].items():
         rows.append(("pace", key, "" if value is None else
                      str(value).lower() if isinstance(value, bool) else value, ""))
-    return _csv(("section", "key", "value", "detail"), rows)
+    return _csv(("section", "key", "value", "detail"), [*rows, *extra])
 
 
 # --- Markdown
@@ -792,7 +792,7 @@ def print_report(report: Report) -> None:
         out.print(part)
 
 
-def export_report(report: Report, path: Path) -> None:
+def export_report(report: Report, path: Path, extra: Sequence[Any] = ()) -> None:
     """Save the Rich view as HTML or SVG (Rich's own export), in colour, EXPORT_WIDTH wide."""
     from rich.console import Console
 
@@ -802,7 +802,7 @@ def export_report(report: Report, path: Path) -> None:
     recorder = Console(record=True, file=io.StringIO(), width=EXPORT_WIDTH, force_terminal=True,
                        color_system="truecolor", no_color=False, highlight=False,
                        soft_wrap=False, emoji=False, markup=False)
-    for part in report_renderables(report, EXPORT_WIDTH, colour=True):
+    for part in [*report_renderables(report, EXPORT_WIDTH, colour=True), *extra]:
         recorder.print(part)
     title = _("fan report: {title}").format(title=period_title(report.period))
     if path.suffix.lower() == ".svg":
