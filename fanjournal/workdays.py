@@ -100,32 +100,38 @@ def public_holidays(country: str, years: Iterable[int]) -> dict[dt.date, str]:
     """
     if not country:
         return {}
+    from fanjournal.i18n import language
+
+    names_in = language()  # holiday names in the tool's language where the package has it
     wanted = sorted(set(years))
-    missing = [year for year in wanted if (country, year) not in _holiday_memo]
+    missing = [year for year in wanted if (country, names_in, year) not in _holiday_memo]
     if missing:
         stamp = _holidays_stamp()
+        stamp = f"{stamp}:{names_in}" if stamp else ""
         cached = _read_holiday_cache(country, stamp)
         to_compute = [year for year in missing if year not in cached]
         if to_compute:
-            cached.update(_compute_holidays(country, to_compute))
+            cached.update(_compute_holidays(country, to_compute, names_in))
             _write_holiday_cache(country, stamp, cached)
         for year in missing:
-            _holiday_memo[(country, year)] = cached[year]
+            _holiday_memo[(country, names_in, year)] = cached[year]
     found: dict[dt.date, str] = {}
     for year in wanted:
-        found.update(_holiday_memo[(country, year)])
+        found.update(_holiday_memo[(country, names_in, year)])
     return found
 
 
-_holiday_memo: dict[tuple[str, int], dict[dt.date, str]] = {}
+_holiday_memo: dict[tuple[str, str, int], dict[dt.date, str]] = {}
 
 
-def _compute_holidays(country: str, years: list[int]) -> dict[int, dict[dt.date, str]]:
+def _compute_holidays(country: str, years: list[int],
+                      names_in: str) -> dict[int, dict[dt.date, str]]:
     import holidays
 
     code, _sep, subdiv = country.partition("-")
-    try:
-        found = holidays.country_holidays(code, subdiv=subdiv or None, years=years)
+    try:  # a language the country's names are not kept in falls back to their own
+        found = holidays.country_holidays(code, subdiv=subdiv or None, years=years,
+                                          language=names_in)
     except (NotImplementedError, KeyError):
         raise FanError(_("config holidays: {code!r} is not a country the holidays package knows "
                          "(try NL, BE, DE, GB, US)").format(code=country)) from None

@@ -176,7 +176,7 @@ def test_public_holidays_are_cached(fan, fan_home, monkeypatch):
     assert path == fan_home / "cache" / "holidays-NL.json" and path.exists()
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
-    def no_computing(country, years):
+    def no_computing(country, years, names_in):
         raise AssertionError(f"computed {country} {years} again")
 
     monkeypatch.setattr(workdays, "_holiday_memo", {})
@@ -197,3 +197,13 @@ def test_a_damaged_or_stale_holiday_cache_is_rebuilt(fan, fan_home, monkeypatch)
         monkeypatch.setattr(workdays, "_holiday_memo", {})
         assert workdays.public_holidays("NL", [2026]) == expected
         assert json.loads(path.read_text())["years"]["2026"]["2026-04-27"] == "King's Day"
+
+
+def test_holiday_names_follow_the_language(fan, monkeypatch):
+    from fanjournal import i18n, workdays
+
+    monkeypatch.setattr(workdays, "_holiday_memo", {})
+    assert workdays.public_holidays("NL", [2026])[d(2026, 12, 25)] == "Christmas Day"
+    fan("config", "set", "language", "nl")
+    i18n.reset()
+    assert workdays.public_holidays("NL", [2026])[d(2026, 12, 25)] == "Eerste kerstdag"
