@@ -19,15 +19,30 @@ TODAY_WORDS = {"today", "vandaag", "now", "nu"}
 YESTERDAY_WORDS = {"yesterday", "gisteren"}
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # beyond these, date arithmetic (and the journal) ends
+
+
 def parse_date(text: str, today: dt.date) -> dt.date:
     """The date a word means on `today`; a weekday name is the most recent one (today included)."""
+    date = _parse_date(text, today)
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise FanError(_("{date} is out of range: use dates from {first} to {last}").format(
+            date=date.isoformat(), first=FIRST_YEAR, last=LAST_YEAR), 2)
+    return date
+
+
+def _parse_date(text: str, today: dt.date) -> dt.date:
     word = text.strip().lower()
     if word in TODAY_WORDS:
         return today
     if word in YESTERDAY_WORDS:
         return today - dt.timedelta(days=1)
     if re.fullmatch(r"-\d{1,5}", word):
-        return today - dt.timedelta(days=int(word[1:]))
+        days = int(word[1:])
+        if days > (today - dt.date(FIRST_YEAR, 1, 1)).days:
+            raise FanError(_("{text} days ago is before {first}").format(
+                text=word[1:], first=FIRST_YEAR))
+        return today - dt.timedelta(days=days)
     if word in WEEKDAY_WORDS:
         back = (today.weekday() - WEEKDAY_WORDS[word]) % 7
         return today - dt.timedelta(days=back)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fanjournal.dates import FIRST_YEAR, LAST_YEAR
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
 from fanjournal.model import MOMENTS, Entry
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 ONE_DAY = dt.timedelta(days=1)
 KINDS = ("week", "month", "year", "range")
-FIRST_YEAR, LAST_YEAR = 1900, 2999  # far enough for any journal; keeps date arithmetic in range
+
 TOP_CUSTOMERS = 5
 DAY_ROWS_UP_TO = 31  # periods up to this many days get a row per day; longer ones get buckets
 MONTH_BUCKETS_UP_TO = 24  # ranges up to this many months get a bar per month, longer per year

@@ -51,3 +51,9 @@ def test_year():
     assert parse_year("2026") == 2026
     with pytest.raises(FanError):
         parse_year("26")
+
+
+@pytest.mark.parametrize("word", ["9999-12-31", "0001-01-01", "1899-12-31", "-99999"])
+def test_dates_out_of_range_are_refused(word):
+    with pytest.raises(FanError, match="1900"):
+        parse_date(word, FRIDAY)

@@ -424,3 +424,17 @@ def test_version_from_the_installed_script(fan_process):
     for flag in ("--version", "-V"):
         result = fan_process(flag)
         assert (result.returncode, result.stdout, result.stderr) == (0, f"fan {__version__}\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--from", ""], "cannot read the date ''"),
+        (["add", "x", "-d", ""], "cannot read the date ''"),
+        (["follow-up", "plan", "Bo", "--start", "9999-12-31"], "out of range"),
+        (["due", "--ahead", "99999999999999999999"], "--ahead"),
+        (["report", "--from", ""], "cannot read the date ''"),
+    ],
+)
+def test_edge_values_found_by_fuzzing_get_one_line(fan, args, message):
+    assert_clean_error(fan(*args), message=message)

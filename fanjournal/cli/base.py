@@ -113,13 +113,13 @@ def past_date(text: str | None) -> dt.date:
     """A --date value (default today), refusing the future."""
     from fanjournal.dates import parse_past_date
 
-    return parse_past_date(text, today()) if text else today()
+    return today() if text is None else parse_past_date(text, today())
 
 
 def any_date(text: str | None) -> dt.date | None:
     from fanjournal.dates import parse_date
 
-    return parse_date(text, today()) if text else None
+    return None if text is None else parse_date(text, today())
 
 
 def stdin_is_terminal() -> bool:

@@ -502,7 +502,8 @@ def follow_up_skip(
 def due(
     ahead: Annotated[
         int,
-        typer.Option("--ahead", "-a", min=0, help=_("Also show what comes up in the next N days.")),
+        typer.Option("--ahead", "-a", min=0, max=3660,
+                     help=_("Also show what comes up in the next N days.")),
     ] = 0,
     fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
