@@ -68,6 +68,9 @@ def parse_score(value: Any) -> int:
     return score
 
 
+MAX_COST = Decimal(10) ** 9
+
+
 def parse_cost(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise FanError(_("cost must be an amount such as 12.50"))
@@ -82,7 +85,9 @@ def parse_cost(value: Any) -> Decimal:
         raise FanError(_("cost cannot be negative ({v})").format(v=value))
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise FanError(_("cost has more than two decimals ({v})").format(v=value))
-    return amount
+    if amount >= MAX_COST:
+        raise FanError(_("cost {v} is more than any one fan costs").format(v=value))
+    return Decimal(f"{amount:f}")  # 1E+3 is kept as 1000
 
 
 def parse_minutes(value: Any) -> int:
@@ -228,10 +233,11 @@ def stored_date(value: Any, name: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+        for parse in (dt.date.fromisoformat, lambda text: dt.datetime.fromisoformat(text).date()):
+            try:
+                return parse(value)
+            except ValueError:
+                pass
     raise RecordError(name, _("expected a date such as 2026-11-20"))
 
 

@@ -307,5 +307,9 @@ def remove(journal: "Journal", answer_id: str) -> Answer:
                 id=wanted))
         answer = stored.pop(index)
         year_file.sections[SECTION] = [a.to_record() for a in stored]
-        year_file.sections["nps_next"] = max(_number(a.id) for a in [*stored, answer]) + 1
+        counter = year_file.sections.get("nps_next")
+        counter = counter if isinstance(counter, int) and not isinstance(counter, bool) else 0
+        # never lower the counter: a removed id is not handed out again
+        year_file.sections["nps_next"] = max(counter,
+                                             max(_number(a.id) for a in [*stored, answer]) + 1)
     return answer

@@ -26,7 +26,15 @@ from typing import Any
 
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
-from fanjournal.model import Entry, RecordError, entry_from_record, id_number, id_year, make_id
+from fanjournal.model import (
+    ID_PATTERN,
+    Entry,
+    RecordError,
+    entry_from_record,
+    id_number,
+    id_year,
+    make_id,
+)
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -34,7 +42,9 @@ LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
 CACHE_VERSION = 3
 _NEXT_NUMBER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
-_FAN_KEY = re.compile(rb"^\s*fan\s*=", re.MULTILINE)  # `fan = [...]` written inline
+# `fan = [...]`, `"fan" = …` or `fan.x = …` in the header: the file holds fan otherwise than as
+# [[fan]] tables, and appending one would break it
+_FAN_KEY = re.compile(rb"^\s*(fan|\"fan\"|'fan')\s*[=.]", re.MULTILINE)
 _NEXT_NUMBER_JSON = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
 
 
@@ -159,6 +169,7 @@ class YearFile:
     version: int = SCHEMA_VERSION
     raw: bytes | None = None  # the bytes it was parsed from (None: new, or read from the cache)
     cached: bool = False  # read from the cache: entries are exact, sections hold JSON types
+    ids_assigned: bool = False  # entries without an id were given one that is not yet written
 
     def new_id(self) -> str:
         used = max((id_number(e.id) for e in self.entries if id_year(e.id) == self.year),
@@ -258,7 +269,7 @@ def _broken(path: Path, problem: str) -> FanError:
 
 def _parse(path: Path, data: bytes, year: int) -> YearFile:
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte order mark from a Windows editor is fine
     except UnicodeDecodeError:
         raise _broken(path, _("not UTF-8 text")) from None
     try:
@@ -294,10 +305,15 @@ def _parse(path: Path, data: bytes, year: int) -> YearFile:
 
     year_file = YearFile(year=year, path=path, next_number=next_number, version=version, raw=data)
     seen: set[str] = set()
+    written = [r.get("id") for r in records if isinstance(r, dict)]
+    used = max((id_number(i) for i in written
+                if isinstance(i, str) and ID_PATTERN.match(i) and id_year(i) == year), default=0)
+    year_file.next_number = max(next_number, used + 1)
     for index, record in enumerate(records):
         if isinstance(record, dict) and "id" not in record:
-            # an entry added by hand without an id gets the next one; it is written on next save
+            # an entry added by hand without an id gets the next one, written on the next save
             record = {"id": year_file.new_id(), **record}
+            year_file.ids_assigned = True
         try:
             entry = entry_from_record(record)
         except RecordError as error:
@@ -362,11 +378,16 @@ class Journal:
     def _read(self, year: int) -> YearFile:
         """Parse and validate the year file itself, and refresh its cache."""
         path = self.path_for(year)
+        before = _signature(path)
         data = read_bytes(path)
         if data is None:
             return YearFile(year=year, path=path)
         year_file = _parse(path, data, year)
-        self._write_cache(year_file)
+        # Only a file that did not change while it was read (a reader holds no lock) and whose
+        # every entry has its id written down may be mirrored by the cache.
+        if before is not None and before[0] == len(data) and _signature(path) == before \
+                and not year_file.ids_assigned:
+            self._write_cache(year_file, before)
         return year_file
 
     # The cache mirrors year files already validated, so `fan add` and the daily views cost the
@@ -430,29 +451,37 @@ class Journal:
         except (KeyError, TypeError, ValueError, ArithmeticError):
             return None
 
-    def _write_head(self, year: int, head: dict[str, Any]) -> None:
-        signature = _signature(self.path_for(year))
+    def _write_head(self, year: int, head: dict[str, Any], signature: list[int] | None) -> None:
         if signature is None:
             return
         head = {**head, "cache": CACHE_VERSION, "signature": signature}
         text = json.dumps(head, default=_json_default, ensure_ascii=False, separators=(",", ":"))
         atomic_write(self._cache_path(year, "days.json"), text.encode(), durable=False)
 
-    def _write_cache(self, year_file: YearFile) -> None:
-        days: dict[str, list[Any]] = {}
-        for entry in year_file.entries:
-            _count_day(days, entry)
-        lines = "".join(_cache_line(entry) for entry in year_file.entries)
+    def _write_cache(self, year_file: YearFile, signature: list[int] | None) -> None:
+        """Mirror `year_file`, as read from the file whose signature is given."""
         try:
+            days: dict[str, list[Any]] = {}
+            for entry in year_file.entries:
+                _count_day(days, entry)
+            lines = "".join(_cache_line(entry) for entry in year_file.entries)
             ensure_dir(self.root / ".cache")
             atomic_write(self._cache_path(year_file.year, "entries.jsonl"), lines.encode(),
                          durable=False)
             self._write_head(year_file.year, {
                 "version": year_file.version, "next_number": year_file.next_number,
                 "count": len(year_file.entries), "days": days,
-                "sections": year_file.sections})
+                "sections": year_file.sections}, signature)
         except (FanError, TypeError, ValueError):
-            pass  # a cache that cannot be written only costs speed
+            # a value JSON cannot hold exactly (a time, a date among unknown keys): no cache
+            # for this year, which only costs speed
+            self._forget_cache(year_file.year)
+
+    def _forget_cache(self, year: int) -> None:
+        try:
+            self._cache_path(year, "days.json").unlink()
+        except OSError:
+            pass
 
     def summary(self, year: int) -> YearSummary:
         """Fans, money and minutes per day and the other sections of one year, from the cache
@@ -554,7 +583,7 @@ class Journal:
             empty = year_file.raw is None and not (year_file.entries or year_file.sections)
             if changed and not empty:
                 self._save(year_file, _dumps(year_file))
-                self._write_cache(year_file)
+                self._write_cache(year_file, _signature(year_file.path))
             self._loaded[year] = year_file
 
     def append(self, year: int, make: Callable[[str], Entry]) -> tuple[Entry, int]:
@@ -573,7 +602,8 @@ class Journal:
             if head is not None and raw is not None and head.get("version") == SCHEMA_VERSION:
                 number = head["next_number"]
                 entry = make(make_id(year, number))
-                data = _appended(raw, path.suffix, entry, number + 1)
+                taken = f'"{entry.id}"'.encode() in raw  # the cache is a copy: trust, but verify
+                data = None if taken else _appended(raw, path.suffix, entry, number + 1)
                 if data is not None:
                     self._save(YearFile(year=year, path=path, raw=raw), data)
                     _count_day(head["days"], entry)
@@ -581,7 +611,7 @@ class Journal:
                     try:
                         with self._cache_path(year, "entries.jsonl").open("a") as cache:
                             cache.write(_cache_line(entry))
-                        self._write_head(year, head)
+                        self._write_head(year, head, _signature(path))
                     except (OSError, FanError, TypeError, ValueError):
                         pass  # the next read notices and parses the file again
                     return entry, head["days"][entry.date.isoformat()][0]
@@ -589,7 +619,7 @@ class Journal:
             entry = make(year_file.new_id())
             year_file.entries.append(entry)
             self._save(year_file, _dumps(year_file))
-            self._write_cache(year_file)
+            self._write_cache(year_file, _signature(year_file.path))
             return entry, sum(1 for e in year_file.entries if e.date == entry.date)
 
     def _save(self, year_file: YearFile, data: bytes) -> None:
@@ -612,6 +642,7 @@ def _keep_backup(path: Path, raw: bytes) -> None:
     link = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
     try:
         os.link(path, link)
+        os.chmod(link, FILE_MODE)  # the replaced file becomes the backup: private, like all
         os.replace(link, backup)
         return
     except OSError:
@@ -633,6 +664,7 @@ def _signature(path: Path) -> list[int] | None:
 def _cache_line(entry: Entry) -> str:
     record = {"date": entry.date.isoformat(), **entry.to_json()}  # date first: see _cached_lines
     if entry.extra:
+        json.dumps(entry.extra)  # a date or time among unknown keys: TypeError, no cache
         record["extra"] = entry.extra
     return json.dumps(record, default=_json_default, ensure_ascii=False,
                       separators=(",", ":")) + "\n"
@@ -654,7 +686,9 @@ def _appended(raw: bytes, suffix: str, entry: Entry, next_number: int) -> bytes 
         return head + body + b"\n" + tomli_w.dumps({"fan": [entry.to_record()]}).encode()
     # JSON as _dumps writes it: "fan" is the last key, one entry object after another
     ending = b"\n  ]\n}\n"
-    if not raw.endswith(ending) or not _NEXT_NUMBER_JSON.search(raw):
+    last_key = raw.rfind(b'\n  "')  # the last top-level key, as _dumps indents it
+    if not raw.endswith(ending) or not _NEXT_NUMBER_JSON.search(raw) \
+            or not raw.startswith(b'\n  "fan": [', last_key):
         return None
     record = json.dumps(entry.to_record(), default=_json_default, ensure_ascii=False, indent=2)
     indented = "\n".join("    " + line for line in record.split("\n")).encode()

@@ -98,3 +98,20 @@ def assert_clean_error(result, *, code=None, message=None):
     assert lines[0].startswith("fan: "), result
     if message is not None:
         assert message in lines[0], result
+
+
+@pytest.fixture
+def editor(tmp_path, monkeypatch):
+    """An $EDITOR that applies a Python replacement to the file it is given."""
+
+    def use(old: str, new: str, status: int = 0):
+        script = tmp_path / "editor.py"
+        script.write_text(
+            "import sys, pathlib\n"
+            "p = pathlib.Path(sys.argv[1])\n"
+            f"p.write_text(p.read_text().replace({old!r}, {new!r}))\n"
+            f"sys.exit({status})\n"
+        )
+        monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+
+    return use

@@ -214,23 +214,6 @@ def test_edit_refuses_bad_values_and_changes_nothing(fan):
     assert entries(fan)[0]["score"] == 6
 
 
-@pytest.fixture
-def editor(tmp_path, monkeypatch):
-    """An $EDITOR that applies a Python replacement to the file it is given."""
-
-    def use(old: str, new: str, status: int = 0):
-        script = tmp_path / "editor.py"
-        script.write_text(
-            "import sys, pathlib\n"
-            "p = pathlib.Path(sys.argv[1])\n"
-            f"p.write_text(p.read_text().replace({old!r}, {new!r}))\n"
-            f"sys.exit({status})\n"
-        )
-        monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
-
-    return use
-
-
 def test_edit_in_the_editor(fan, editor):
     fan("add", "Typo in thsi", "-c", "Anna")
     editor("thsi", "this")

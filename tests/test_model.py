@@ -104,3 +104,9 @@ def test_to_json_names_every_model_field():
     data = entry.to_json()
     assert tuple(data) == model.FIELD_NAMES
     assert data["cost"] == "1.50" and data["tags"] == ["a"] and data["date"] == "2026-01-05"
+
+
+def test_cost_is_stored_plainly_and_capped():
+    assert str(model.parse_cost("1E+3")) == "1000"
+    with pytest.raises(FanError, match="more than any one fan"):
+        model.parse_cost("99999999999999999999999999999999.99")

@@ -228,3 +228,11 @@ def test_a_broken_survey_answer_names_file_and_field(fan, journal_dir):
     result = fan("nps")
     assert_clean_error(result, code=1, message="survey answer 1, field 'score'")
     assert "2026.toml" in result.stderr
+
+
+def test_removed_survey_ids_are_never_handed_out_again(fan):
+    for answer in ("9", "8", "3"):
+        assert fan("nps", "add", answer).exit_code == 0
+    fan("nps", "rm", "2026-N003")
+    fan("nps", "rm", "2026-N002")
+    assert "2026-N004" in fan("nps", "add", "10").stdout

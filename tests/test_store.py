@@ -318,3 +318,118 @@ def test_backup_falls_back_to_a_copy_where_links_fail(fan, journal_dir, monkeypa
     assert (journal_dir / "2026.toml.bak").read_bytes() == first
     assert stat.S_IMODE((journal_dir / "2026.toml.bak").stat().st_mode) == 0o600
     assert not [p for p in journal_dir.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- found by review: each pins a way the cache or the append path could have gone wrong
+
+
+def test_a_write_during_a_cold_read_does_not_leave_a_stale_cache(fan, journal_dir, monkeypatch):
+    import datetime as dt
+
+    from fanjournal import store
+    from fanjournal.model import Entry
+
+    fan("add", "one")
+    (journal_dir / ".cache" / "2026.days.json").unlink()  # a cold cache, as after a hand edit
+    real_read, raced = store.read_bytes, []
+
+    def read_while_another_process_adds(path):
+        data = real_read(path)
+        if not raced:  # another `fan add` lands between this read and the cache write
+            raced.append(True)
+            Journal(journal_dir).append(2026, lambda entry_id: Entry(
+                id=entry_id, date=dt.date(2026, 11, 20),
+                created=dt.datetime(2026, 11, 20, 9, tzinfo=dt.UTC), text="two"))
+        return data
+
+    monkeypatch.setattr(store, "read_bytes", read_while_another_process_adds)
+    assert [e.text for e in Journal(journal_dir).load(2026).entries] == ["one"]
+    monkeypatch.setattr(store, "read_bytes", real_read)
+    assert "2026-003" in fan("add", "three").stdout
+    ids = sorted(e["id"] for e in json.loads(fan("list", "-f", "json").stdout))
+    assert ids == ["2026-001", "2026-002", "2026-003"]
+
+
+def test_json_append_refuses_when_fan_is_not_the_last_key(fan, journal_dir):
+    fan("config", "set", "format", "json")
+    fan("add", "one")
+    path = journal_dir / "2026.json"
+    document = json.loads(path.read_text())
+    document["off"] = [{"date": "2026-11-18", "reason": "dentist"}]  # after "fan", as jq does
+    path.write_text(json.dumps(document, indent=2) + "\n")
+    fan("list")
+    assert fan("add", "two").exit_code == 0
+    stored = json.loads(path.read_text())
+    assert [e["text"] for e in stored["fan"]] == ["one", "two"]
+    assert stored["off"] == [{"date": "2026-11-18", "reason": "dentist"}]
+
+
+@pytest.mark.parametrize("header", ['"fan" = []\n', "'fan' = []\n"])
+def test_quoted_fan_key_in_the_header_takes_the_full_path(fan, journal_dir, header):
+    journal_dir.mkdir(parents=True)
+    path = journal_dir / "2026.toml"
+    path.write_text(f"schema_version = {SCHEMA_VERSION}\nnext_number = 1\n{header}\n"
+                    "[[off]]\ndate = 2026-11-18\n")
+    fan("list")
+    assert fan("add", "one").exit_code == 0
+    assert [r["text"] for r in _journal_as_parsed(journal_dir)] == ["one"]
+
+
+def test_values_json_cannot_hold_keep_their_type_and_nothing_crashes(fan, journal_dir, editor):
+    fan("add", "one")
+    path = journal_dir / "2026.toml"
+    path.write_text(path.read_text().replace('text = "one"\n',
+                                             'text = "one"\nat = 10:30:00\nvisited = 2026-11-01\n'))
+    assert fan("list").exit_code == 0
+    assert fan("add", "two").exit_code == 0
+    editor("one", "ONE")
+    assert fan("edit", "2026-001").exit_code == 0
+    text = path.read_text()
+    assert "at = 10:30:00" in text and "visited = 2026-11-01" in text and 'text = "ONE"' in text
+
+
+def test_hand_added_entries_get_stable_ids_that_rm_and_edit_find(fan, journal_dir):
+    fan("add", "one")
+    path = journal_dir / "2026.toml"
+    path.write_text(path.read_text() + '\n[[fan]]\ndate = 2026-11-19\ntext = "hand added"\n')
+    listed = {e["text"]: e["id"] for e in json.loads(fan("list", "-f", "json").stdout)}
+    assert listed["hand added"] == "2026-002"
+    assert "2026-003" in fan("add", "two").stdout
+    assert fan("edit", "2026-002", "--score", "3").exit_code == 0
+    assert 'id = "2026-002"' in path.read_text()
+
+
+def test_an_id_less_entry_before_numbered_ones_takes_a_free_id(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    (journal_dir / "2026.toml").write_text(
+        f'schema_version = {SCHEMA_VERSION}\n\n[[fan]]\ndate = 2026-11-19\ntext = "first"\n\n'
+        '[[fan]]\nid = "2026-001"\ndate = 2026-11-19\ntext = "second"\n')
+    ids = [e["id"] for e in json.loads(fan("list", "-f", "json").stdout)]
+    assert sorted(ids) == ["2026-001", "2026-002"]
+
+
+def test_a_byte_order_mark_is_accepted(fan, journal_dir):
+    fan("add", "one")
+    path = journal_dir / "2026.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert fan("add", "two").exit_code == 0
+    assert [e["text"] for e in json.loads(fan("list", "-f", "json").stdout)] == ["one", "two"]
+
+
+def test_the_backup_of_a_hand_made_file_is_private(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    path = journal_dir / "2026.toml"
+    path.write_text(f"schema_version = {SCHEMA_VERSION}\n")
+    path.chmod(0o644)
+    fan("add", "one")
+    assert stat.S_IMODE((journal_dir / "2026.toml.bak").stat().st_mode) == 0o600
+
+
+def test_a_datetime_where_a_date_belongs_reads_the_same_from_cache_and_file(fan, journal_dir):
+    journal_dir.mkdir(parents=True)
+    (journal_dir / "2026.toml").write_text(
+        f"schema_version = {SCHEMA_VERSION}\nnext_number = 1\n"
+        'off = [{date = 2026-11-18T10:00:00, reason = "dentist"}]\n')
+    for _ in range(2):  # from the file, then from the cache
+        result = fan("off", "--list")
+        assert result.exit_code == 0 and "dentist" in result.stdout
