@@ -214,6 +214,17 @@ def anonymize(entries: list[Entry], known: Iterable[str] = ()) -> list[Entry]:
         return pattern.sub(
             lambda m: names.get(m.group(0).casefold()) or parts.get(m.group(0), m.group(0)), text)
 
+    # a tag that is a name, or a word of one ("anna", "devries"), goes too
+    name_words: set[str] = set()
+    for name in spellings:
+        words = [w.casefold() for w in re.findall(r"\w+", name)]
+        name_words |= {"".join(words[i:j]) for i in range(len(words))
+                       for j in range(i + 1, len(words) + 1)}  # "anna", "devries", "annadevries"
+
+    def tags(entry: Entry) -> tuple[str, ...]:
+        return tuple(t for t in entry.tags if re.sub(r"\W+", "", t).casefold() not in name_words)
+
     return [e.with_changes(customer=names[e.customer.strip().casefold()] if e.customer else None,
-                           text=scrub(e.text), quote=scrub(e.quote) if e.quote else None)
+                           text=scrub(e.text), quote=scrub(e.quote) if e.quote else None,
+                           tags=tags(e))
             for e in entries]

@@ -421,3 +421,9 @@ def test_version_from_the_installed_script(fan_process):
 )
 def test_edge_values_found_by_fuzzing_get_one_line(fan, args, message):
     assert_clean_error(fan(*args), message=message)
+
+
+def test_anonymize_drops_tags_that_name_the_customer(fan):
+    fan("add", "Helped", "-c", "Anna de Vries", "-t", "anna", "-t", "devries", "-t", "repair")
+    data = json.loads(fan("list", "-f", "json", "--anonymize").stdout)
+    assert data[0]["tags"] == ["repair"]
