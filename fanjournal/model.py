@@ -241,6 +241,16 @@ def stored_date(value: Any, name: str) -> dt.date:
     raise RecordError(name, _("expected a date such as 2026-11-20"))
 
 
+def _entry_date(value: Any) -> dt.date:
+    from fanjournal.dates import FIRST_YEAR, LAST_YEAR
+
+    date = stored_date(value, "date")
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise RecordError("date", _("{date} is out of range: use dates from {first} to {last}")
+                          .format(date=date.isoformat(), first=FIRST_YEAR, last=LAST_YEAR))
+    return date
+
+
 def _timestamp(value: Any, name: str) -> dt.datetime:
     if isinstance(value, str):
         try:
@@ -248,10 +258,13 @@ def _timestamp(value: Any, name: str) -> dt.datetime:
         except ValueError:
             raise RecordError(name, _("expected a timestamp such as 2026-11-20T10:15:00+01:00")) \
                 from None
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.astimezone()
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time()).astimezone()
+    try:
+        if isinstance(value, dt.datetime):
+            return value if value.tzinfo else value.astimezone()
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time()).astimezone()
+    except (OverflowError, ValueError):  # year 1 has no local time zone to speak of
+        pass
     raise RecordError(name, _("expected a timestamp such as 2026-11-20T10:15:00+01:00"))
 
 
@@ -277,7 +290,7 @@ def entry_from_record(record: dict[str, Any]) -> Entry:
             raise RecordError("text", _("missing or empty"))
         checks: dict[str, Any] = {
             "id": entry_id,
-            "date": stored_date(record["date"], "date"),
+            "date": _entry_date(record["date"]),
             "created": _timestamp(record.get("created", record["date"]), "created"),
             "text": text,
         }

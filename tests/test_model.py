@@ -57,6 +57,7 @@ def test_record_errors_name_the_field():
     good = {"id": "2026-001", "date": dt.date(2026, 1, 5), "text": "x"}
     assert model.entry_from_record(good).moment == "zomaar"
     for field, value in [("score", 12), ("moment", "party"), ("peak", "yes"), ("date", "soon"),
+                         ("date", dt.date(1, 1, 1)), ("created", dt.datetime(1, 1, 1)),
                          ("cost", "-2"), ("tags", 3), ("text", "")]:
         with pytest.raises(model.RecordError) as caught:
             model.entry_from_record({**good, field: value})

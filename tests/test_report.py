@@ -403,3 +403,12 @@ def test_real_process_year_view_piped_has_no_colour_codes(fan_process, fan_home)
     assert result.returncode == 0 and result.stderr == "", result
     assert "\x1b[" not in result.stdout and "less · ░ ▒ ▓ █ more" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_a_finished_period_is_not_so_far(fan, monkeypatch):
+    fan("add", "x", "-d", "2026-11-17")
+    monkeypatch.setenv("FAN_TODAY", "2026-11-30")
+    past = fan("report", "--week", "2026-W47").stdout
+    assert "1 fan on 1 of 5 working days" in past and "so far" not in past
+    monkeypatch.setenv("FAN_TODAY", "2026-11-20")
+    assert "so far" in fan("report").stdout

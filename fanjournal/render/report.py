@@ -360,7 +360,8 @@ def report_markdown(report: Report) -> str:
         lines += [_md_own(empty_period_line(report)), ""]
         return "\n".join(lines)
     lines += [
-        _md_own(_("{fans} on {active} of {working} so far · {change}").format(
+        _md_own((_("{fans} on {active} of {working} · {change}") if _is_over(report) else
+                 _("{fans} on {active} of {working} so far · {change}")).format(
             fans=fans_count(report.fans), active=report.active_days,
             working=working_days_count(report.working_days_so_far),
             change=change_words(report))),
@@ -733,7 +734,8 @@ def report_renderables(report: Report, width: int,
         return parts
     summary = Text()
     summary.append(fans_count(report.fans), style="bold green")
-    summary.append(" " + _("on {active} of {working} so far").format(
+    summary.append(" " + (_("on {active} of {working}") if _is_over(report) else
+                          _("on {active} of {working} so far")).format(
         active=report.active_days, working=working_days_count(report.working_days_so_far)))
     if report.off_days:
         summary.append(" · " + ngettext("{n} day off", "{n} days off", report.off_days).format(
@@ -781,6 +783,11 @@ def _streak_pace(report: Report, width: int) -> "RenderableType":
     line.append("\n" + pace_words(pace) + "\n" + needed_words(pace))
     grid.add_row(str(pace.year), line)
     return grid
+
+
+def _is_over(report: Report) -> bool:
+    """A period whose last day has passed: its counts are final, not "so far"."""
+    return report.as_of >= report.period.end and report.as_of < report.today
 
 
 def print_report(report: Report) -> None:
