@@ -107,7 +107,10 @@ def _fsync_dir(path: Path) -> None:
 def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     """Write `data` to `path` so that a crash leaves either the old or the new file, whole.
 
-    `durable=False` skips the fsyncs: for derived files (the cache) that may be lost."""
+    `durable=False` skips the fsyncs: for derived files (the cache) that may be lost.
+    A symlink (a year file kept in a synced folder) is followed: its target is replaced."""
+    if path.is_symlink():
+        path = path.resolve()
     ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

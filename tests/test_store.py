@@ -433,3 +433,13 @@ def test_a_datetime_where_a_date_belongs_reads_the_same_from_cache_and_file(fan,
     for _ in range(2):  # from the file, then from the cache
         result = fan("off", "--list")
         assert result.exit_code == 0 and "dentist" in result.stdout
+
+
+def test_a_symlinked_year_file_stays_a_symlink(fan, journal_dir, tmp_path):
+    fan("add", "one")
+    synced = tmp_path / "synced-2026.toml"
+    (journal_dir / "2026.toml").rename(synced)
+    (journal_dir / "2026.toml").symlink_to(synced)
+    fan("add", "two")
+    assert (journal_dir / "2026.toml").is_symlink()
+    assert 'text = "two"' in synced.read_text()
