@@ -19,7 +19,7 @@ import time
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from typing import Any
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
 from fanjournal.model import (
+    FIELD_NAMES,
     ID_PATTERN,
     Entry,
     RecordError,
@@ -171,7 +172,6 @@ class YearFile:
     sections: dict[str, Any] = field(default_factory=dict)
     version: int = SCHEMA_VERSION
     raw: bytes | None = None  # the bytes it was parsed from (None: new, or read from the cache)
-    cached: bool = False  # read from the cache: entries are exact, sections hold JSON types
     ids_assigned: bool = False  # entries without an id were given one that is not yet written
 
     def new_id(self) -> str:
@@ -333,8 +333,6 @@ def _parse(path: Path, data: bytes, year: int) -> YearFile:
         year_file.entries.append(entry)
     year_file.sections = {k: v for k, v in document.items()
                           if k not in ("schema_version", "next_number", "fan")}
-    used = max((id_number(e.id) for e in year_file.entries if id_year(e.id) == year), default=0)
-    year_file.next_number = max(year_file.next_number, used + 1)
     return year_file
 
 
@@ -425,12 +423,11 @@ class Journal:
             return None
         return lines if len(lines) == head.get("count") else None
 
-    def _cached_entries(self, year: int, start: dt.date | None,
-                        end: dt.date | None) -> list[Entry] | None:
-        """The year's entries within [start, end] from the cache, parsing only those lines:
-        each line starts with `{"date":"YYYY-MM-DD"`. None when the cache is not current."""
-        head = self._head(year)
-        lines = self._cached_lines(year, head) if head is not None else None
+    def _cached_entries(self, year: int, head: dict[str, Any], start: dt.date | None = None,
+                        end: dt.date | None = None) -> list[Entry] | None:
+        """The year's entries within [start, end] from the cache described by `head`, parsing
+        only those lines: each starts with `{"date":"YYYY-MM-DD"`. None when it is damaged."""
+        lines = self._cached_lines(year, head)
         if lines is None:
             return None
         low = start.isoformat().encode() if start else b""
@@ -443,15 +440,14 @@ class Journal:
 
     def _read_cached(self, year: int) -> YearFile | None:
         head = self._head(year)
-        lines = self._cached_lines(year, head) if head is not None else None
-        if head is None or lines is None:
+        entries = self._cached_entries(year, head) if head is not None else None
+        if head is None or entries is None:
             return None
         try:
-            entries = [_entry_from_cache(json.loads(line)) for line in lines]
             return YearFile(year=year, path=self.path_for(year), entries=entries,
                             next_number=head["next_number"], sections=head["sections"],
-                            version=head["version"], raw=None, cached=True)
-        except (KeyError, TypeError, ValueError, ArithmeticError):
+                            version=head["version"])
+        except KeyError:
             return None
 
     def _write_head(self, year: int, head: dict[str, Any], signature: list[int] | None) -> None:
@@ -515,8 +511,9 @@ class Journal:
                 continue
             whole = (start is None or start <= dt.date(year, 1, 1)) \
                 and (end is None or end >= dt.date(year, 12, 31))
-            part = None if whole or year in self._loaded else \
-                self._cached_entries(year, start, end)  # a week of a big year: parse a week
+            head = None if whole or year in self._loaded else self._head(year)
+            # a week of a big year: parse only that week's lines of the cache
+            part = None if head is None else self._cached_entries(year, head, start, end)
             for entry in self.load(year).entries if part is None else part:
                 if (start is None or entry.date >= start) and (end is None or entry.date <= end):
                     found.append(entry)
@@ -699,7 +696,7 @@ def _appended(raw: bytes, suffix: str, entry: Entry, next_number: int) -> bytes 
     return head[: -len(ending)] + b",\n" + indented + ending
 
 
-_CACHE_FIELDS = {f.name: f.type for f in fields(Entry)}
+_CACHE_FIELDS = {*FIELD_NAMES, "extra"}
 
 
 def _entry_from_cache(record: dict[str, Any]) -> Entry:
@@ -709,7 +706,7 @@ def _entry_from_cache(record: dict[str, Any]) -> Entry:
     values["tags"] = tuple(values.get("tags") or ())
     if values.get("cost") is not None:
         values["cost"] = Decimal(values["cost"])
-    unknown = set(values) - set(_CACHE_FIELDS)
+    unknown = set(values) - _CACHE_FIELDS
     if unknown:
         raise ValueError(f"cache has unknown fields {unknown}")
     return Entry(**values)
