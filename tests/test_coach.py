@@ -32,7 +32,7 @@ def user_file(home: Path, text: str) -> Path:
 @pytest.fixture
 def terminal(monkeypatch):
     """Make fan nee believe a person is typing (it then asks for what is missing)."""
-    monkeypatch.setattr("fanjournal.cli.coach._interactive", lambda: True)
+    monkeypatch.setattr("fanjournal.cli.coach.stdin_is_terminal", lambda: True)
 
 
 # --- fan nee: listing, showing, finding

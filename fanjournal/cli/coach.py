@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from fanjournal.cli.base import app, complete_moment, past_date, today
+from fanjournal.cli.base import app, complete_moment, past_date, stdin_is_terminal, today
 from fanjournal.cli.journal import CostOpt, DateOpt, MinutesOpt, QuoteOpt, ScoreOpt, TagOpt
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
@@ -14,11 +14,6 @@ if TYPE_CHECKING:
     from fanjournal.templates import Situation, Templates
 
 PANEL = _("Making fans")
-
-
-def _interactive() -> bool:
-    """Ask for what is missing only when a person is typing (not in pipes, scripts or tests)."""
-    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def _language() -> str:
@@ -53,7 +48,7 @@ def _log_text(text: str | None, default: str) -> str:
     """What you did: --text, else asked on a terminal, else read from a pipe, else `default`."""
     if text is not None:
         return text
-    if _interactive():
+    if stdin_is_terminal():  # ask only when a person is typing, not in pipes or scripts
         return str(typer.prompt(_("What did you do for the customer?"), default=default))
     piped = sys.stdin.read() if sys.stdin is not None else ""
     return piped if piped.strip() else default
@@ -142,7 +137,7 @@ def nee(
             "{names} are not placeholders here; these words use: {used}", len(unknown)).format(
             names=", ".join(unknown), used=", ".join(map(loaded.local, used)) or "-"), 2)
     missing = [name for name in used if not values.get(name)]
-    if missing and _interactive():
+    if missing and stdin_is_terminal():
         values.update(_ask_missing(missing, loaded))
     render.print_situations([loaded.filled(s, values) for s in shown])
     still_open = [loaded.local(name) for name in used if not values.get(name)]

@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from fanjournal.cli.base import app, check_format, format_option, journal, settings, today
+from fanjournal.cli.base import (
+    app,
+    check_format,
+    format_option,
+    journal,
+    settings,
+    stdout_is_terminal,
+    today,
+)
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
@@ -34,7 +42,7 @@ def status(
         if fmt != "rich":
             raise FanError(_("--prompt prints its own plain segment; leave out --format"), 2)
         glance = reports.load_glance(journal(), settings(), today())
-        typer.echo(render.prompt_segment(glance), nl=_stdout_is_terminal())
+        typer.echo(render.prompt_segment(glance), nl=stdout_is_terminal())
         return
     check_format(fmt, render.STATUS_FORMATS)
     book, config = journal(), settings()
@@ -65,12 +73,6 @@ def _print_budget_and_due(spent, currency, due, month):  # type: ignore[no-untyp
                                   else render_budget.report_heading())
     if due is not None:
         render_followups.print_due_line(due)
-
-
-def _stdout_is_terminal() -> bool:
-    from fanjournal.cli.base import stdout_is_terminal
-
-    return stdout_is_terminal()
 
 
 @app.command(rich_help_panel=PANEL, help=_(
