@@ -82,14 +82,6 @@ class Calendar:
     def count_working(self, start: dt.date, end: dt.date) -> int:
         return sum(1 for d in days(start, end) if self.is_working(d))
 
-    def previous_working_day(self, day: dt.date, limit: int = 400) -> dt.date | None:
-        """The last working day before `day` (None when there is none within `limit` days)."""
-        for back in range(1, limit + 1):
-            candidate = day - dt.timedelta(days=back)
-            if self.is_working(candidate):
-                return candidate
-        return None
-
 
 def public_holidays(country: str, years: Iterable[int]) -> dict[dt.date, str]:
     """Public holidays of `country` (e.g. "NL", or "US-CA" for a subdivision).
@@ -132,7 +124,7 @@ def _compute_holidays(country: str, years: list[int],
     try:  # a language the country's names are not kept in falls back to their own
         found = holidays.country_holidays(code, subdiv=subdiv or None, years=years,
                                           language=names_in)
-    except (NotImplementedError, KeyError):
+    except (NotImplementedError, KeyError):  # how the holidays package says "no such country"
         raise FanError(_("config holidays: {code!r} is not a country the holidays package knows "
                          "(try NL, BE, DE, GB, US)").format(code=country)) from None
     by_year: dict[int, dict[dt.date, str]] = {year: {} for year in years}
