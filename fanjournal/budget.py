@@ -17,6 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from fanjournal.dates import month_bounds
+
 if TYPE_CHECKING:
     from fanjournal.config import Config
     from fanjournal.model import Entry
@@ -29,13 +31,6 @@ ZERO = Decimal(0)
 def cents(amount: Decimal) -> str:
     """An amount as exact text with two decimals ("50.00"), as JSON output gives it."""
     return str(amount.quantize(CENT, rounding=ROUND_HALF_UP))
-
-
-def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day of `day`'s month."""
-    first = day.replace(day=1)
-    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    return first, last
 
 
 def money_budget(money_month: Decimal, start: dt.date, end: dt.date) -> Decimal:

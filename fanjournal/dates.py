@@ -22,12 +22,29 @@ YESTERDAY_WORDS = {"yesterday", "gisteren"}
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # beyond these, date arithmetic (and the journal) ends
 
 
+def check_year(year: int, text: str) -> None:
+    """Refuse a year so far away that date arithmetic around it would leave the calendar."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise FanError(_("{date} is out of range: use dates from {first} to {last}").format(
+            date=text, first=FIRST_YEAR, last=LAST_YEAR), 2)
+
+
+def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of `day`'s month."""
+    first = day.replace(day=1)
+    return first, (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+
+
+def months_before(first: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` before the month starting on `first`."""
+    year, month = divmod(first.year * 12 + first.month - 1 - months, 12)
+    return dt.date(year, month + 1, 1)
+
+
 def parse_date(text: str, today: dt.date) -> dt.date:
     """The date a word means on `today`; a weekday name is the most recent one (today included)."""
     date = _parse_date(text, today)
-    if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise FanError(_("{date} is out of range: use dates from {first} to {last}").format(
-            date=date.isoformat(), first=FIRST_YEAR, last=LAST_YEAR), 2)
+    check_year(date.year, date.isoformat())
     return date
 
 

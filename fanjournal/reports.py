@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fanjournal.dates import FIRST_YEAR, LAST_YEAR
+from fanjournal.dates import check_year, month_bounds
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
 from fanjournal.model import MOMENTS, Entry
@@ -85,13 +85,7 @@ class Period:
 def check_dates(*dates: dt.date) -> None:
     """Refuse dates so far away that a period around them would leave the calendar."""
     for day in dates:
-        _check_year(day.year, day.isoformat())
-
-
-def _check_year(year: int, text: str) -> None:
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise FanError(_("{date} is out of range: use dates from {first} to {last}").format(
-            date=text, first=FIRST_YEAR, last=LAST_YEAR), 2)
+        check_year(day.year, day.isoformat())
 
 
 def week_containing(day: dt.date, week_start: int = 0) -> Period:
@@ -111,9 +105,7 @@ def iso_week(year: int, week: int, week_start: int = 0) -> Period:
 
 
 def month_containing(day: dt.date) -> Period:
-    start = day.replace(day=1)
-    following = (start + dt.timedelta(days=32)).replace(day=1)
-    return Period("month", start, following - ONE_DAY)
+    return Period("month", *month_bounds(day))
 
 
 def year_period(year: int) -> Period:
@@ -156,7 +148,7 @@ def _parse_period(text: str | None, kind: str | None, today: dt.date,
     else:
         word = text.strip().lower()
         if match := _WEEK.match(word) or _MONTH.match(word) or _YEAR.match(word):
-            _check_year(int(word[:4]), text.strip())
+            check_year(int(word[:4]), text.strip())
         if match := _WEEK.match(word):
             found = "week"
             period = iso_week(int(match.group(1)), int(match.group(2)), week_start)

@@ -35,3 +35,20 @@ def test_odd_values_never_crash(fan, journal_with_one_of_each, command):
         if result.exit_code != 0:
             assert_clean_error(result)
             assert result.exit_code != 70, (command, value, result)
+
+
+@pytest.mark.parametrize("args", [["wall", "--year", "0000"], ["nps", "--year", "9999"],
+                                  ["budget", "--month", "9999-12"]])
+def test_years_out_of_range_in_period_options(fan, args):
+    assert_clean_error(fan(*args), code=2, message="out of range")
+
+
+def test_nps_defaults_to_this_month_and_the_eleven_before(fan, monkeypatch):
+    import json
+
+    for today in ("2026-11-20", "2026-03-31", "2027-01-01"):
+        monkeypatch.setenv("FAN_TODAY", today)
+        data = json.loads(fan("nps", "-f", "json").stdout)
+        year, month = int(today[:4]), int(today[5:7])
+        first_year, first_month = divmod(year * 12 + month - 1 - 11, 12)
+        assert data["from"] == f"{first_year}-{first_month + 1:02d}-01", (today, data["from"])

@@ -30,28 +30,35 @@ YearOpt = Annotated[str | None, typer.Option("--year", help=_("A year: 2026, thi
 
 def _month(text: str, now: dt.date) -> dt.date:
     """The first day of the month `text` names: 2026-11, 11, this, last (also Dutch)."""
+    from fanjournal.dates import check_year, months_before
+
     word = text.strip().lower()
     if word in ("this", "deze", "now", "nu"):
         return now.replace(day=1)
     if word in ("last", "vorige"):
-        return (now.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        return months_before(now.replace(day=1), 1)
     try:
         if word.isdigit() and 1 <= int(word) <= 12:
             return dt.date(now.year, int(word), 1)
-        return dt.datetime.strptime(word, "%Y-%m").date()
+        first = dt.datetime.strptime(word, "%Y-%m").date()
     except ValueError:
         raise FanError(
             _("cannot read the month {text!r}; use 2026-11, 11, this or last").format(text=text), 2
         ) from None
+    check_year(first.year, text.strip())
+    return first
 
 
 def _year(text: str, now: dt.date) -> int:
+    from fanjournal.dates import check_year
+
     word = text.strip().lower()
     if word in ("this", "dit", "now", "nu"):
         return now.year
     if word in ("last", "vorig"):
         return now.year - 1
     if len(word) == 4 and word.isdigit():
+        check_year(int(word), word)
         return int(word)
     raise FanError(_("cannot read the year {text!r}; use 2026, this or last").format(text=text), 2)
 
@@ -64,7 +71,7 @@ def _period(
     default: tuple[dt.date | None, dt.date | None],
 ) -> tuple[dt.date | None, dt.date | None]:
     """The [start, end] the options ask for (one of --month, --year, --from/--to)."""
-    from fanjournal.budget import month_bounds
+    from fanjournal.dates import month_bounds
 
     now = today()
     if sum(x is not None for x in (month, year)) + (from_ is not None or to is not None) > 1:
@@ -234,11 +241,12 @@ def nps(
     if ctx.invoked_subcommand is not None:
         return
     from fanjournal import nps as core
+    from fanjournal.dates import months_before
     from fanjournal.render import nps as render
 
     check_format(fmt, ("rich", "json"))
     now = today()
-    twelve_months_back = (now.replace(day=1) - dt.timedelta(days=335)).replace(day=1)
+    twelve_months_back = months_before(now.replace(day=1), 11)  # this month and the 11 before
     start, end = _period(month, year, from_, to, (twelve_months_back, now))
     book = journal()
     if start is None:
