@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from fanjournal.cli.base import app, complete_moment, past_date, stdin_is_terminal, today
-from fanjournal.cli.journal import CostOpt, DateOpt, MinutesOpt, QuoteOpt, ScoreOpt, TagOpt
+from fanjournal.cli.options import CostOpt, DateOpt, MinutesOpt, QuoteOpt, ScoreOpt, TagOpt
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 

@@ -16,7 +16,6 @@ from fanjournal.cli.base import (
     any_date,
     app,
     check_format,
-    complete_moment,
     format_option,
     journal,
     past_date,
@@ -24,45 +23,18 @@ from fanjournal.cli.base import (
     stdin_is_terminal,
     today,
 )
+from fanjournal.cli.options import (
+    CostOpt,
+    CustomerOpt,
+    DateOpt,
+    MinutesOpt,
+    MomentOpt,
+    QuoteOpt,
+    ScoreOpt,
+    TagOpt,
+)
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
-
-MomentOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--moment",
-        "-m",
-        autocompletion=complete_moment,
-        help=_("nee-maar, klacht, vraag, niet-mijn-probleem or zomaar (default zomaar)."),
-    ),
-]
-CustomerOpt = Annotated[
-    str | None,
-    typer.Option("--customer", "-c", help=_("Who the fan is (a name, a company, a colleague).")),
-]
-DateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--date", "-d", help=_("When: 2026-11-20, today, yesterday, -3 (days ago), friday.")
-    ),
-]
-TagOpt = Annotated[
-    list[str] | None,
-    typer.Option("--tag", "-t", help=_("A tag; repeat for more (-t phone -t repair).")),
-]
-ScoreOpt = Annotated[
-    int | None, typer.Option(help=_("The customer's 0–10 recommendation score, if known."))
-]
-CostOpt = Annotated[str | None, typer.Option(help=_("Money spent on this fan, e.g. 12.50."))]
-MinutesOpt = Annotated[int | None, typer.Option(help=_("Minutes spent on this fan."))]
-QuoteOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--quote",
-        "-q",
-        help=_("What the customer said, in their words (shown on the stories wall)."),
-    ),
-]
 
 
 def _read_text(text: str | None) -> tuple[str, str | None]:
