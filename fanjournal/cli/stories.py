@@ -337,7 +337,7 @@ def budget(
 ) -> None:
     from fanjournal import budget as core
     from fanjournal.render import budget as render
-    from fanjournal.render.wall import month_name
+    from fanjournal.render.names import month_title
 
     check_format(fmt, ("rich", "json"))
     now = today()
@@ -348,7 +348,7 @@ def budget(
     if fmt == "json":
         typer.echo(render.as_json(result, config["currency"]), nl=False)
         return
-    render.print_month(result, config["currency"], f"{month_name(first.month)} {first.year}")
+    render.print_month(result, config["currency"], month_title(first))
 
 
 # --- fan follow-up and fan due

@@ -204,10 +204,10 @@ def csv_rows(spent: Spent) -> list[tuple[object, ...]]:
 
 
 def status_heading(spent: Spent) -> str:
-    from fanjournal.render.wall import month_name
+    from fanjournal.render.names import month_title
 
     return _("Fan budget, {month}").format(
-        month=f"{month_name(spent.start.month)} {spent.start.year}")
+        month=month_title(spent.start))
 
 
 def report_heading() -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from fanjournal.i18n import _, ngettext
 from fanjournal.pace import Pace
+from fanjournal.render.names import month_long, month_name, month_title, weekday_long, weekday_name
 from fanjournal.reports import Glance, Period, Report, Status
 from fanjournal.streaks import Streak, StreakState
 from fanjournal.workdays import OffRun
@@ -38,26 +39,6 @@ PACE_MARK = "┃"
 # --- words for dates and counts
 
 
-def weekday_name(day: dt.date) -> str:
-    return (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))[day.weekday()]
-
-
-def weekday_long(day: dt.date) -> str:
-    return (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"),
-            _("Saturday"), _("Sunday"))[day.weekday()]
-
-
-def month_name(month: int) -> str:
-    return (_("Jan"), _("Feb"), _("Mar"), _("Apr"), _("May"), _("Jun"), _("Jul"), _("Aug"),
-            _("Sep"), _("Oct"), _("Nov"), _("Dec"))[month - 1]
-
-
-def month_long(month: int) -> str:
-    return (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
-            _("July"), _("August"), _("September"), _("October"), _("November"),
-            _("December"))[month - 1]
-
-
 def day_label(day: dt.date, year: bool = False) -> str:
     """Fri 20 Nov, or Fri 20 Nov 2026."""
     if year:
@@ -81,8 +62,7 @@ def period_title(period: Period) -> str:
         year, week = period.label.split("-W")
         return _("Week {week} of {year}").format(week=int(week), year=year)
     if period.kind == "month":
-        return _("{month} {year}").format(month=month_long(period.start.month),
-                                          year=period.start.year)
+        return month_title(period.start)
     if period.kind == "year":
         return str(period.start.year)
     return _("{start} to {end}").format(start=period.start.isoformat(),

@@ -11,21 +11,16 @@ import re
 
 from fanjournal.i18n import _, language, ngettext
 from fanjournal.render.entries import moment_label
+from fanjournal.render.names import month_long
 from fanjournal.render.text import html_text, md
 from fanjournal.wall import Story, Wall
 
 EXPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
 
 
-def month_name(month: int) -> str:
-    return (_("January"), _("February"), _("March"), _("April"), _("May"), _("June"),
-            _("July"), _("August"), _("September"), _("October"), _("November"),
-            _("December"))[month - 1]
-
-
 def long_date(day: dt.date) -> str:
     """18 November 2026 (month name in the language in force)."""
-    return _("{day} {month} {year}").format(day=day.day, month=month_name(day.month),
+    return _("{day} {month} {year}").format(day=day.day, month=month_long(day.month),
                                            year=day.year)
 
 
