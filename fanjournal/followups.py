@@ -183,10 +183,6 @@ def parse_id(text: str) -> str:
     return make_id(int(match.group(1)), int(match.group(2)))
 
 
-def id_year(touchpoint_id: str) -> int:
-    return int(parse_id(touchpoint_id)[:4])
-
-
 def id_number(touchpoint_id: str) -> int:
     match = ID_PATTERN.match(touchpoint_id)
     return int(match.group(2)) if match else 0

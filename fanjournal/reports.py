@@ -20,6 +20,7 @@ from fanjournal.i18n import _
 from fanjournal.model import MOMENTS, Entry
 from fanjournal.pace import Pace, pace_on
 from fanjournal.streaks import (
+    ONE_DAY,
     Streak,
     StreakState,
     calendar_of,
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
     from fanjournal.config import Config
     from fanjournal.store import Journal
 
-ONE_DAY = dt.timedelta(days=1)
-KINDS = ("week", "month", "year", "range")
 
 TOP_CUSTOMERS = 5
 DAY_ROWS_UP_TO = 31  # periods up to this many days get a row per day; longer ones get buckets

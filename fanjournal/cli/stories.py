@@ -526,7 +526,7 @@ def due(
     )
     items = followups.due(followups.load(book, years), now, ahead)
     if fmt == "json":
-        typer.echo(render.due_json(items, now), nl=False)
+        typer.echo(render.due_json(items), nl=False)
     elif not items:
         if ahead:
             typer.echo(_("No follow-ups due in the next {n} days.").format(n=ahead))

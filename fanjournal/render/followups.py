@@ -56,7 +56,7 @@ def due_line(count: int) -> str | None:
                     count).format(n=count)
 
 
-def due_json(items: Sequence[Due], today: dt.date) -> str:
+def due_json(items: Sequence[Due]) -> str:
     return json.dumps([{**d.touchpoint.to_json(), "days_late": d.days_late} for d in items],
                       ensure_ascii=False, indent=2) + "\n"
 

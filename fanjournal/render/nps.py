@@ -40,17 +40,6 @@ def meaning_line(score: Score) -> str | None:
         "({k} more to go).", score.answers).format(n=score.answers, m=MEANINGFUL, k=missing)
 
 
-def score_line(score: Score) -> str:
-    """One plain line for `fan status` and `fan report`."""
-    if score.value is None:
-        return _("NPS: no answers yet")
-    line = ngettext("NPS {nps} from {n} answer", "NPS {nps} from {n} answers",
-                    score.answers).format(nps=signed(score.value), n=score.answers)
-    if not score.meaningful:
-        line += " " + _("(not yet meaningful)")
-    return line
-
-
 def as_json(report: Report) -> str:
     return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
 
@@ -86,7 +75,7 @@ def _score_text(score: Score) -> "Text":
     return Text(signed(score.value), style=style)
 
 
-def print_report(report: Report, period_title: str, months: bool = True) -> None:
+def print_report(report: Report, period_title: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -123,7 +112,7 @@ def print_report(report: Report, period_title: str, months: bool = True) -> None
     # the trend from the first month with answers: leading empty months say nothing
     first = next((i for i, m in enumerate(report.months) if m.score.answers), 0)
     shown_months = report.months[first:]
-    if months and len(shown_months) > 1:
+    if len(shown_months) > 1:
         out.print()
         out.print(Text(_("Per month"), style="bold"))
         table = Table(box=None, header_style="bold", pad_edge=False)

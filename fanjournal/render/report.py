@@ -253,21 +253,6 @@ def as_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """CSV where text is made safe for spreadsheets (`csv_cell`) and numbers stay numbers."""
-    import csv
-
-    from fanjournal.render.text import csv_cell
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([cell if isinstance(cell, int | float) and not isinstance(cell, bool)
-                         else csv_cell(cell) for cell in row])
-    return out.getvalue()
-
-
 def report_csv(report: Report, extra: Sequence[tuple[object, ...]] = ()) -> str:
     """The report as one long table: section, key, value, detail (a spreadsheet can pivot it)."""
     data = report_data(report)
@@ -310,7 +295,9 @@ def report_csv(report: Report, extra: Sequence[tuple[object, ...]] = ()) -> str:
     for key, value in data["pace"].items():
         rows.append(("pace", key, "" if value is None else
                      str(value).lower() if isinstance(value, bool) else value, ""))
-    return _csv(("section", "key", "value", "detail"), [*rows, *extra])
+    from fanjournal.render.text import csv_table
+
+    return csv_table(("section", "key", "value", "detail"), [*rows, *extra])
 
 
 # --- Markdown
