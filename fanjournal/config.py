@@ -1,5 +1,6 @@
 """config.toml: where it lives, the keys it may hold, their defaults and validation."""
 
+import copy
 import datetime as dt
 import os
 import re
@@ -233,10 +234,19 @@ def keys() -> dict[str, Key]:
     return _keys()
 
 
+_read_memo: dict[tuple[Path, int, int, int], dict[str, Any]] = {}
+
+
 def _read_file(path: Path) -> dict[str, Any]:
+    """config.toml as a dict; read once per command however often it is asked for (the
+    language, the settings, the prompt state), and again only when the file changed."""
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            status = os.fstat(handle.fileno())
+            key = (path, status.st_ino, status.st_mtime_ns, status.st_size)
+            if key not in _read_memo:
+                _read_memo[key] = tomllib.load(handle)
+            return copy.deepcopy(_read_memo[key])
     except FileNotFoundError:
         return {}
     except tomllib.TOMLDecodeError as error:
