@@ -242,12 +242,13 @@ def stored_date(value: Any, name: str) -> dt.date:
 
 
 def _entry_date(value: Any) -> dt.date:
-    from fanjournal.dates import FIRST_YEAR, LAST_YEAR
+    from fanjournal.dates import check_year
 
     date = stored_date(value, "date")
-    if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise RecordError("date", _("{date} is out of range: use dates from {first} to {last}")
-                          .format(date=date.isoformat(), first=FIRST_YEAR, last=LAST_YEAR))
+    try:
+        check_year(date.year, date.isoformat())
+    except FanError as error:
+        raise RecordError("date", error.message) from None
     return date
 
 

@@ -287,13 +287,14 @@ def add(journal: "Journal", when: dt.date, value: int, customer: str | None = No
     with journal.change(when.year) as year_file:
         stored = answers_from(year_file.sections, str(year_file.path))
         number = max((_number(a.id) for a in stored), default=0) + 1
-        # a removed answer leaves its number behind in `nps_next` so it is not handed out again
+        # `nps_next` remembers the numbers handed out, so a removed answer's is not reused
         counter = year_file.sections.get("nps_next")
         if isinstance(counter, int) and not isinstance(counter, bool):
             number = max(number, counter)
         answer = Answer(when, parse_score(value), parse_customer(customer), parse_note(note),
                         id=make_id(when.year, number))
         year_file.sections[SECTION] = [a.to_record() for a in [*stored, answer]]
+        year_file.sections["nps_next"] = number + 1
     return answer
 
 
@@ -307,9 +308,4 @@ def remove(journal: "Journal", answer_id: str) -> Answer:
                 id=wanted))
         answer = stored.pop(index)
         year_file.sections[SECTION] = [a.to_record() for a in stored]
-        counter = year_file.sections.get("nps_next")
-        counter = counter if isinstance(counter, int) and not isinstance(counter, bool) else 0
-        # never lower the counter: a removed id is not handed out again
-        year_file.sections["nps_next"] = max(counter,
-                                             max(_number(a.id) for a in [*stored, answer]) + 1)
     return answer
