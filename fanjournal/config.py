@@ -12,37 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from fanjournal.errors import FanError
+from fanjournal.files import write_toml
 from fanjournal.i18n import _
+from fanjournal.paths import config_path, default_journal_dir
 
-APP = "fanjournal"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def home_override() -> Path | None:
-    value = os.environ.get("FAN_HOME", "").strip()
-    return Path(value).expanduser() if value else None
-
-
-def config_dir() -> Path:
-    home = home_override()
-    if home is not None:
-        return home
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP))
-
-
-def config_path() -> Path:
-    return config_dir() / "config.toml"
-
-
-def default_journal_dir() -> Path:
-    home = home_override()
-    if home is not None:
-        return home / "journal"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP)) / "journal"
 
 
 # --- value parsers: each takes what the user typed or what TOML held, returns the stored value
@@ -257,15 +231,6 @@ def _read_file(path: Path) -> dict[str, Any]:
             from None
 
 
-def configured_language() -> str | None:
-    """The `language` key as written, without validation (read while choosing a language)."""
-    try:
-        value = _read_file(config_path()).get("language")
-    except FanError:
-        return None
-    return value.strip().lower() if isinstance(value, str) else None
-
-
 class Config:
     """The validated settings: every known key, with its default where the file is silent."""
 
@@ -327,22 +292,18 @@ def parse_value(name: str, text: str) -> Any:
 
 def set_value(name: str, text: str) -> Any:
     """Validate `text` for `name` and write it to config.toml, keeping everything else."""
-    from fanjournal import store
-
     value = parse_value(name, text)
     path = config_path()
     raw = _read_file(path)
     raw[name] = value
-    store.write_toml_file(path, raw)
+    write_toml(path, raw)
     return value
 
 
 def unset_value(name: str) -> None:
-    from fanjournal import store
-
     check_key(name)
     path = config_path()
     raw = _read_file(path)
     if name in raw:
         del raw[name]
-        store.write_toml_file(path, raw)
+        write_toml(path, raw)

@@ -13,8 +13,6 @@ LANGUAGES = ("en", "nl")
 DOMAIN = "fan"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
-_resolving = False
-
 
 def locale_language() -> str:
     """The supported language named by the environment's locale, or "en"."""
@@ -29,17 +27,23 @@ def locale_language() -> str:
 @cache
 def language() -> str:
     """The language in force: config `language`, else the locale, else English."""
-    global _resolving
-    _resolving = True
-    try:
-        from fanjournal import config
+    chosen = configured_language()
+    return chosen if chosen in LANGUAGES else locale_language()
 
-        chosen = config.configured_language()
-    finally:
-        _resolving = False
-    if chosen in LANGUAGES:
-        return chosen
-    return locale_language()
+
+def configured_language() -> str | None:
+    """config.toml's `language` as written, or None: read here, silently, because every message
+    (a broken config.toml's among them) needs the language before the settings are checked."""
+    import tomllib
+
+    from fanjournal.paths import config_path
+
+    try:
+        with config_path().open("rb") as handle:
+            value = tomllib.load(handle).get("language")
+    except (OSError, ValueError):  # missing, unreadable or not TOML: config.load says so
+        return None
+    return value.strip().lower() if isinstance(value, str) else None
 
 
 @cache
@@ -49,15 +53,11 @@ def _translation() -> gettext.NullTranslations:
 
 def _(message: str) -> str:
     """Translate `message` into the language in force."""
-    if _resolving:  # a message raised while reading the language itself stays English
-        return message
     return _translation().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on the count `n`."""
-    if _resolving:
-        return singular if n == 1 else plural
     return _translation().ngettext(singular, plural, n)
 
 

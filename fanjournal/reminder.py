@@ -252,23 +252,15 @@ def parse_state(text: str) -> HookState | None:
 # --- files: where the state lives, when it is rewritten
 
 
-def state_dir() -> Path:
-    """FAN_HOME when set, else the user's state folder (~/.local/state/fanjournal on Linux)."""
-    from fanjournal import config
-
-    home = config.home_override()
-    if home is not None:
-        return home
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir(config.APP))
-
-
 def state_path() -> Path:
+    from fanjournal.paths import state_dir
+
     return state_dir() / STATE_FILE
 
 
 def quiet_path() -> Path:
+    from fanjournal.paths import state_dir
+
     return state_dir() / QUIET_FILE
 
 

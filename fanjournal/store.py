@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from fanjournal.errors import FanError
+from fanjournal.files import FILE_MODE, atomic_write, ensure_dir, read_bytes
 from fanjournal.i18n import _
 from fanjournal.model import (
     FIELD_NAMES,
@@ -37,8 +38,6 @@ from fanjournal.model import (
     make_id,
 )
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
 CACHE_VERSION = 3
@@ -81,81 +80,11 @@ MIGRATIONS: list[Callable[[dict[str, Any]], dict[str, Any]]] = [v1_to_v2]
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
 
-# --- files: atomic, private, never half-written
-
-
-def ensure_dir(path: Path) -> None:
-    try:
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    except OSError as error:
-        raise FanError(_("cannot create folder {path}: {error}").format(
-            path=path, error=error.strerror)) from None
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write `data` to `path` so that a crash leaves either the old or the new file, whole.
-
-    `durable=False` skips the fsyncs: for derived files (the cache) that may be lost.
-    A symlink (a year file kept in a synced folder) is followed: its target is replaced."""
-    if path.is_symlink():
-        path = path.resolve()
-    ensure_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            os.fchmod(fd, FILE_MODE)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError as error:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise FanError(_("cannot write {path}: {error}").format(path=path, error=error.strerror)) \
-            from None
-    if durable:
-        _fsync_dir(path.parent)
-
-
-def write_toml_file(path: Path, data: dict[str, Any]) -> None:
-    import tomli_w
-
-    atomic_write(path, tomli_w.dumps(data).encode())
+# --- files
 
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
-
-
-def read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise FanError(_("cannot read {path}: {error}").format(path=path, error=error.strerror)) \
-            from None
 
 
 # --- the year file

@@ -506,9 +506,9 @@ def _first_line(source: str, key: str) -> int | None:
 
 def user_path() -> Path:
     """Where a user's own templates.toml lives: the config dir."""
-    from fanjournal import config
+    from fanjournal.paths import templates_path
 
-    return config.config_dir() / USER_FILE
+    return templates_path()
 
 
 def problem_line(path: Path, error: TemplateError) -> str:

@@ -136,18 +136,9 @@ def _compute_holidays(country: str, years: list[int],
 
 def holiday_cache_path(country: str) -> "Path":
     """$FAN_HOME/cache/holidays-NL.json, or the user cache folder (safe to delete)."""
-    from pathlib import Path
+    from fanjournal.paths import cache_dir
 
-    from fanjournal import config
-
-    home = config.home_override()
-    if home is not None:
-        folder = home / "cache"
-    else:
-        import platformdirs
-
-        folder = Path(platformdirs.user_cache_dir(config.APP))
-    return folder / f"holidays-{country}.json"
+    return cache_dir() / f"holidays-{country}.json"
 
 
 def _holidays_stamp() -> str:
@@ -184,7 +175,7 @@ def _write_holiday_cache(country: str, stamp: str,
                          years: dict[int, dict[dt.date, str]]) -> None:
     import json
 
-    from fanjournal.store import atomic_write
+    from fanjournal.files import atomic_write
 
     if not stamp:
         return

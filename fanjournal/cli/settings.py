@@ -37,11 +37,11 @@ def _shown(value: object) -> str:
 
 @config_app.command(help=_("Print where the config file and the journal live."))
 def path() -> None:
-    from fanjournal import config
+    from fanjournal import config, paths
     from fanjournal.i18n import _
 
     settings = config.load()
-    typer.echo(_("config:  {path}").format(path=config.config_path()))
+    typer.echo(_("config:  {path}").format(path=paths.config_path()))
     typer.echo(_("journal: {path}").format(path=settings.journal_dir))
 
 

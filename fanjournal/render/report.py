@@ -770,8 +770,8 @@ def export_report(report: Report, path: Path, extra: Sequence[Any] = ()) -> None
     """Save the Rich view as HTML or SVG (Rich's own export), in colour, EXPORT_WIDTH wide."""
     from rich.console import Console
 
+    from fanjournal.files import atomic_write
     from fanjournal.render.text import html_text
-    from fanjournal.store import atomic_write
 
     recorder = Console(record=True, file=io.StringIO(), width=EXPORT_WIDTH, force_terminal=True,
                        color_system="truecolor", no_color=False, highlight=False,
