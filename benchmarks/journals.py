@@ -215,8 +215,8 @@ def write(journal_dir: Path, plans: Iterable[YearPlan], fmt: str = "toml") -> Jo
     for year_plan in plans:
         with journal.change(year_plan.year) as year_file:
             year_file.entries.extend(year_plan.entries)
-            year_file.next_number = len(year_plan.entries) + 1
-            year_file.sections[workdays.OFF_SECTION] = [d.to_record() for d in year_plan.days_off]
+            year_file.counters["fan"] = len(year_plan.entries) + 1
+            year_file.days_off = list(year_plan.days_off)
     return journal
 
 

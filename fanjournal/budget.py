@@ -20,9 +20,7 @@ from typing import TYPE_CHECKING, Any
 from fanjournal.dates import month_bounds
 
 if TYPE_CHECKING:
-    from fanjournal.config import Config
     from fanjournal.model import Entry
-    from fanjournal.store import Journal
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -103,11 +101,11 @@ def spent(entries: Iterable["Entry"], start: dt.date, end: dt.date,
           working_days: int) -> Spent:
     """What the fans dated within [start, end] cost, against the budget for that period."""
     chosen = [e for e in entries if start <= e.date <= end]
-    return _spent(start, end, len(chosen), total_cost(chosen),
+    return spent_totals(start, end, len(chosen), total_cost(chosen),
                   sum(e.minutes or 0 for e in chosen), money_month, minutes_day, working_days)
 
 
-def _spent(start: dt.date, end: dt.date, fans: int, money: Decimal, minutes: int,
+def spent_totals(start: dt.date, end: dt.date, fans: int, money: Decimal, minutes: int,
            money_month: Decimal | str | None, minutes_day: int | None,
            working_days: int) -> Spent:
     return Spent(
@@ -181,32 +179,3 @@ def month(entries: Iterable["Entry"], day: dt.date, today: dt.date,
     return Month(summary, days, costly, average, projected, elapsed)
 
 
-# --- on the journal
-
-
-def for_period(journal: "Journal", settings: "Config", start: dt.date, end: dt.date) -> Spent:
-    """Spent against budget for [start, end] (for `fan status` and `fan report`)."""
-    from fanjournal.workdays import calendar_for
-
-    working = calendar_for(settings, journal, start, end).count_working(start, end)
-    known = set(journal.years())
-    summaries = [journal.summary(year) for year in range(start.year, end.year + 1)
-                 if year in known]  # per-day sums from the cache: no entry is read
-
-    def total(per_day: str) -> Any:
-        return sum((value for summary in summaries
-                    for day, value in getattr(summary, per_day).items() if start <= day <= end),
-                   ZERO if per_day == "money_days" else 0)
-
-    return _spent(start, end, total("fan_days"), total("money_days"), total("minutes_days"),
-                  settings["budget_money_month"], settings["budget_minutes_day"], working)
-
-
-def for_month(journal: "Journal", settings: "Config", day: dt.date, today: dt.date) -> Month:
-    """`fan budget`: the month of `day` in detail, as seen on `today`."""
-    from fanjournal.workdays import calendar_for
-
-    start, end = month_bounds(day)
-    working = calendar_for(settings, journal, start, end).count_working(start, end)
-    return month(journal.entries(start, end), day, today, settings["budget_money_month"],
-                 settings["budget_minutes_day"], working)

@@ -231,30 +231,39 @@ def _read_file(path: Path) -> dict[str, Any]:
             from None
 
 
-class Config:
-    """The validated settings: every known key, with its default where the file is silent."""
+@dataclass(frozen=True)
+class Settings:
+    """The validated settings, typed: built once per command by `load()`."""
 
-    def __init__(self, values: dict[str, Any], path: Path) -> None:
-        self.values = values
-        self.path = path
+    path: Path  # config.toml
+    values: dict[str, Any]  # every key as validated, defaults included (`fan config show`)
+    journal_dir: Path
+    format: str
+    target: int
+    language: str | None
+    workdays: frozenset[int]  # 0 = Monday
+    week_start: int  # 0 = Monday
+    holidays: str  # a country code, or ""
+    remind_every: int  # minutes
+    remind_from: dt.time
+    budget_money_month: Decimal | None
+    budget_minutes_day: int | None
+    currency: str
+    follow_up_days: tuple[int, ...]
+    follow_up_actions: dict[str, str]
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
 
-    @property
-    def journal_dir(self) -> Path:
-        chosen = self.values.get("journal")
-        if chosen:
-            path = Path(chosen).expanduser()
-            return path if path.is_absolute() else self.path.parent / path
-        return default_journal_dir()
 
-    @property
-    def workdays(self) -> frozenset[int]:
-        return frozenset(WEEKDAYS.index(day) for day in self.values["workdays"])
+def _journal_dir(chosen: str | None, config_file: Path) -> Path:
+    if chosen:
+        path = Path(chosen).expanduser()
+        return path if path.is_absolute() else config_file.parent / path
+    return default_journal_dir()
 
 
-def load() -> Config:
+def load() -> Settings:
     path = config_path()
     raw = _read_file(path)
     known = keys()
@@ -268,7 +277,25 @@ def load() -> Config:
             raise FanError(
                 _("{path}: {key} must be {expected}").format(path=path, key=name, expected=error)
             ) from None
-    return Config(values, path)
+    money, minutes = values["budget_money_month"], values["budget_minutes_day"]
+    return Settings(
+        path=path,
+        values=values,
+        journal_dir=_journal_dir(values["journal"], path),
+        format=values["format"],
+        target=values["target"],
+        language=values["language"],
+        workdays=frozenset(WEEKDAYS.index(day) for day in values["workdays"]),
+        week_start=WEEKDAYS.index(values["week_start"]),
+        holidays=values["holidays"],
+        remind_every=duration_minutes(values["remind_every"]),
+        remind_from=dt.time.fromisoformat(values["remind_from"]),
+        budget_money_month=None if money is None else Decimal(money),
+        budget_minutes_day=minutes,
+        currency=values["currency"],
+        follow_up_days=tuple(values["follow_up_days"]),
+        follow_up_actions=dict(values["follow_up_actions"]),
+    )
 
 
 def check_key(name: str) -> Key:

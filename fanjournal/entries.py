@@ -4,51 +4,12 @@ import datetime as dt
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from fanjournal import model
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
 from fanjournal.model import Entry
-from fanjournal.store import Journal
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A fan as typed on the command line, validated, before it has an id."""
-
-    date: dt.date
-    text: str
-    moment: str = model.DEFAULT_MOMENT
-    customer: str | None = None
-    tags: tuple[str, ...] = ()
-    score: int | None = None
-    cost: Decimal | None = None
-    minutes: int | None = None
-    peak: bool = False
-    gold: bool = False
-    quote: str | None = None
-    extra: tuple[tuple[str, Any], ...] = ()
-
-
-@dataclass(frozen=True)
-class Added:
-    entry: Entry
-    fans_that_day: int
-
-
-def add(journal: Journal, draft: Draft, created: dt.datetime) -> Added:
-    def make(entry_id: str) -> Entry:
-        return Entry(
-            id=entry_id, date=draft.date, created=created, text=draft.text,
-            moment=draft.moment, customer=draft.customer, tags=draft.tags, score=draft.score,
-            cost=draft.cost, minutes=draft.minutes, peak=draft.peak, gold=draft.gold,
-            quote=draft.quote, extra=dict(draft.extra),
-        )
-
-    entry, same_day = journal.append(draft.date.year, make)
-    return Added(entry, same_day)
 
 
 @dataclass(frozen=True)
@@ -83,45 +44,6 @@ class Filter:
             if needle not in haystack:
                 return False
         return True
-
-
-def select(journal: Journal, where: Filter, limit: int | None = None) -> list[Entry]:
-    """Matching entries in date order; with `limit`, only the newest that many."""
-    if limit is not None:
-        if limit <= 0:
-            return []
-        if where.start is None:
-            return journal.recent(where.matches, limit, end=where.end)
-        return [e for e in journal.entries(where.start, where.end) if where.matches(e)][-limit:]
-    return [e for e in journal.entries(where.start, where.end) if where.matches(e)]
-
-
-def update(journal: Journal, entry_id: str, changes: dict[str, Any],
-           expected: Entry | None = None) -> Entry:
-    """Apply `changes` to one entry under the lock. With `expected`, refuse if it changed."""
-    entry_id = entry_id.strip()
-    year = model.id_year(entry_id)
-    new_date = changes.get("date")
-    if new_date is not None and new_date.year != year:
-        raise FanError(_(
-            "{id} belongs to {year}; to move it to {new}, add it again with --date and remove "
-            "{id}").format(id=entry_id, year=year, new=new_date.year))
-    with journal.change(year) as year_file:
-        index = year_file.index_of(entry_id)
-        current = year_file.entries[index]
-        if expected is not None and current.to_record() != expected.to_record():
-            raise FanError(_("{id} was changed by another command while you edited it; "
-                             "nothing was saved, please try again").format(id=entry_id))
-        updated = current.with_changes(**changes)
-        year_file.entries[index] = updated
-    return updated
-
-
-def remove(journal: Journal, entry_id: str) -> Entry:
-    entry_id = entry_id.strip()
-    with journal.change(model.id_year(entry_id)) as year_file:
-        index = year_file.index_of(entry_id)
-        return year_file.entries.pop(index)
 
 
 # --- the entry as a TOML document, for `fan edit` in $EDITOR

@@ -18,22 +18,18 @@ through `Journal.change`.
 """
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
-from fanjournal.model import RecordError, stored_date
+from fanjournal.model import RecordError, id_number, match_id, parse_id, stored_date
 
 if TYPE_CHECKING:
-    from fanjournal.config import Config
-    from fanjournal.store import Journal
     from fanjournal.workdays import Calendar
 
 SECTION = "follow_up"
-ID_PATTERN = re.compile(r"^(\d{4})-F(\d+)$", re.IGNORECASE)
 MAX_DAY = 366  # config follow_up_days is capped here, so a plan spans at most two years
 
 # The journey after the sale (Coleman: Affirm, Activate, Acclimate, Accomplish, Adopt,
@@ -110,10 +106,6 @@ def schedule(days: Iterable[int], actions: dict[str, str] | None = None) -> tupl
     return tuple(Step(day, own.get(day)) for day in chosen)
 
 
-def schedule_from(settings: "Config") -> tuple[Step, ...]:
-    return schedule(settings["follow_up_days"], settings["follow_up_actions"])
-
-
 @dataclass(frozen=True)
 class Touchpoint:
     """One planned follow-up of a new customer."""
@@ -170,28 +162,6 @@ class Touchpoint:
         }
 
 
-def make_id(year: int, number: int) -> str:
-    return f"{year}-F{number:03d}"
-
-
-def parse_id(text: str) -> str:
-    """A touchpoint id as typed (2026-f7, 2026-F007) in its stored form, or FanError."""
-    match = ID_PATTERN.match(text.strip())
-    if not match:
-        raise FanError(_("{id!r} is not a follow-up id; ids look like 2026-F007 (see fan due)")
-                       .format(id=text), 2)
-    return make_id(int(match.group(1)), int(match.group(2)))
-
-
-def id_number(touchpoint_id: str) -> int:
-    match = ID_PATTERN.match(touchpoint_id)
-    return int(match.group(2)) if match else 0
-
-
-def next_number(touchpoints: Iterable[Touchpoint]) -> int:
-    return max((id_number(t.id) for t in touchpoints), default=0) + 1
-
-
 def due_date(start: dt.date, day: int, calendar: "Calendar | None" = None) -> dt.date:
     """Start + day, moved on to the next working day (never earlier) when a calendar is given."""
     due = start + dt.timedelta(days=day)
@@ -203,20 +173,19 @@ def due_date(start: dt.date, day: int, calendar: "Calendar | None" = None) -> dt
     return due
 
 
-def plan(customer: str, start: dt.date, steps: Sequence[Step], first_number: int,
+def plan(customer: str, start: dt.date, steps: Sequence[Step], new_id: Callable[[], str],
          calendar: "Calendar | None" = None, entry_id: str | None = None) -> list[Touchpoint]:
-    """The touchpoints of a new customer's first days, numbered from `first_number` in the
-    start year."""
+    """The touchpoints of a new customer's first days, each with an id from `new_id()`."""
     customer = customer.strip()
     if not customer:
         raise FanError(_("a follow-up plan needs the customer's name"), 2)
     if not steps:
         raise FanError(_("config follow_up_days is empty: there is nothing to plan"))
     return [
-        Touchpoint(id=make_id(start.year, first_number + index), customer=customer, start=start,
+        Touchpoint(id=new_id(), customer=customer, start=start,
                    day=step.day, due=due_date(start, step.day, calendar), action=step.action,
                    entry=entry_id)
-        for index, step in enumerate(steps)
+        for step in steps
     ]
 
 
@@ -247,7 +216,7 @@ def touchpoints_from(sections: dict[str, Any], where: str) -> list[Touchpoint]:
             if not isinstance(record, dict):
                 raise RecordError("follow_up", _("expected a table of fields"))
             raw_id = record.get("id")
-            if not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id):
+            if not isinstance(raw_id, str) or match_id(raw_id, "follow_up") is None:
                 raise RecordError("id", _("expected an id such as 2026-F007"))
             day = record.get("day")
             if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= MAX_DAY:
@@ -256,7 +225,7 @@ def touchpoints_from(sections: dict[str, Any], where: str) -> list[Touchpoint]:
                 if name not in record:
                     raise RecordError(name, _("missing"))
             touchpoint = Touchpoint(
-                id=make_id(int(raw_id[:4]), id_number(raw_id)),
+                id=parse_id(raw_id, "follow_up"),
                 customer=(_text(record, "customer", required=True) or "").strip(),
                 start=stored_date(record["start"], "start"),
                 day=day,
@@ -338,90 +307,6 @@ def years_to_read(today: dt.date) -> range:
     """The year files that can hold a touchpoint due by `today`: a plan is stored in its start
     year and lasts at most MAX_DAY days, so last year's and this year's."""
     return range(today.year - 1, today.year + 1)
-
-
-# --- on the journal
-
-
-def load(journal: "Journal", years: Iterable[int] | None = None) -> list[Touchpoint]:
-    """The touchpoints stored in `years` (default: every year of the journal)."""
-    present = set(journal.years())
-    chosen = present if years is None else present & set(years)
-    found: list[Touchpoint] = []
-    for year in sorted(chosen):
-        found += touchpoints_from(journal.summary(year).sections, str(journal.path_for(year)))
-    return found
-
-
-def due_count(journal: "Journal", today: dt.date) -> int:
-    """How many touchpoints are due today or overdue (for the prompt hook's state file and
-    `fan status`): reads at most two year files, starts no process."""
-    return len(due(load(journal, years_to_read(today)), today))
-
-
-def next_due_dates(journal: "Journal", today: dt.date) -> list[dt.date]:
-    """The due dates of every open touchpoint from today's view, earliest first: a state file
-    can hold these and count what is due on a later day without running fan."""
-    years = range(today.year - 1, today.year + 2)  # next year too: plans that start there
-    return sorted(t.due for t in load(journal, years) if t.is_open)
-
-
-def check_no_open_plan(journal: "Journal", customer: str, start: dt.date) -> None:
-    """Refuse a second running plan for the same customer (FanError)."""
-    years = [y for y in journal.years() if y >= start.year - 1]
-    wanted = customer.strip().casefold()
-    for running in plans(load(journal, years)):
-        if running.customer.casefold() == wanted and running.open:
-            raise FanError(_(
-                "{customer} already has a follow-up plan that started on {start}; see it with "
-                "fan follow-up list \"{customer}\", or skip its open touchpoints first"
-            ).format(customer=running.customer, start=running.start.isoformat()))
-
-
-def plan_and_save(journal: "Journal", settings: "Config", steps: Sequence[Step],
-                  customer: str, start: dt.date, entry_id: str | None = None) -> Plan:
-    """Plan a new customer's touchpoints and store them in the start year's file."""
-    from fanjournal.workdays import calendar_for
-
-    check_no_open_plan(journal, customer, start)
-    calendar = calendar_for(settings, journal, start,
-                            start + dt.timedelta(days=max(s.day for s in steps) + 31))
-    with journal.change(start.year) as year_file:
-        where = str(year_file.path)
-        stored = touchpoints_from(year_file.sections, where)
-        planned = plan(customer, start, steps, next_number(stored), calendar, entry_id)
-        year_file.sections[SECTION] = [t.to_record() for t in stored + planned]
-    return Plan(planned[0].customer, start, tuple(planned))
-
-
-def find(journal: "Journal", touchpoint_id: str) -> Touchpoint:
-    wanted = parse_id(touchpoint_id)
-    year = int(wanted[:4])
-    for touchpoint in load(journal, [year]):
-        if touchpoint.id == wanted:
-            return touchpoint
-    raise FanError(_("no follow-up with id {id} (see fan due or fan follow-up list)").format(
-        id=wanted))
-
-
-def close(journal: "Journal", touchpoint_id: str, on: dt.date, *, skip: bool = False,
-          logged: str | None = None) -> Touchpoint:
-    """Mark one touchpoint done (or skipped) on `on`; FanError if it is not open."""
-    wanted = parse_id(touchpoint_id)
-    with journal.change(int(wanted[:4])) as year_file:
-        where = str(year_file.path)
-        stored = touchpoints_from(year_file.sections, where)
-        index = next((i for i, t in enumerate(stored) if t.id == wanted), None)
-        if index is None:
-            raise FanError(_("no follow-up with id {id} (see fan due or fan follow-up list)")
-                           .format(id=wanted))
-        touchpoint = stored[index]
-        check_open(touchpoint)
-        changed = (replace(touchpoint, skipped=on) if skip
-                   else replace(touchpoint, done=on, logged=logged or touchpoint.logged))
-        stored[index] = changed
-        year_file.sections[SECTION] = [t.to_record() for t in stored]
-    return changed
 
 
 def check_open(touchpoint: Touchpoint) -> None:

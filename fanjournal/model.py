@@ -25,7 +25,6 @@ MOMENT_ALIASES = {
     "because": "zomaar",
 }
 
-ID_PATTERN = re.compile(r"^(\d{4})-(\d{3,})$")
 MAX_TEXT = 10_000
 
 
@@ -142,20 +141,57 @@ def parse_quote(value: Any) -> str | None:
     return quote or None
 
 
-def make_id(year: int, number: int) -> str:
-    return f"{year}-{number:03d}"
+# --- ids: one scheme for every kind of record a year file holds. An id is the year, the kind's
+# letter and a number from the year's counter for that kind (`next_number`, `nps_next`,
+# `follow_up_next`), so a removed record's id is never handed out again.
+
+ID_KINDS: dict[str, tuple[str, str, str]] = {  # kind: (letter, counter key, example)
+    "fan": ("", "next_number", "2026-017"),
+    "nps": ("N", "nps_next", "2026-N004"),
+    "follow_up": ("F", "follow_up_next", "2026-F007"),
+}
+ANY_ID = re.compile(r"^(\d{4})-([A-Za-z]?)(\d+)$")
 
 
-def id_year(entry_id: str) -> int:
-    match = ID_PATTERN.match(entry_id.strip())
+def make_id(year: int, number: int, kind: str = "fan") -> str:
+    return f"{year}-{ID_KINDS[kind][0]}{number:03d}"
+
+
+def id_noun(kind: str) -> str:
+    return {"fan": _("an entry id"), "nps": _("a survey answer id"),
+            "follow_up": _("a follow-up id")}[kind]
+
+
+def match_id(text: str, kind: str = "fan") -> tuple[int, int] | None:
+    """(year, number) of an id of `kind` as typed or stored (2026-f7 = 2026-F007), or None."""
+    match = ANY_ID.match(text)
+    if not match or match.group(2).upper() != ID_KINDS[kind][0]:
+        return None
+    if kind == "fan" and len(match.group(3)) < 3:
+        return None
+    return int(match.group(1)), int(match.group(3))
+
+
+def parse_id(text: str, kind: str = "fan") -> str:
+    """An id of `kind` as typed, in its stored form; FanError (code 2) when it is not one."""
+    found = match_id(text.strip(), kind)
+    if found is None:
+        raise FanError(_("{id!r} is not {noun}; ids look like {example}").format(
+            id=text, noun=id_noun(kind), example=ID_KINDS[kind][2]), 2)
+    return make_id(*found, kind)
+
+
+def id_year(record_id: str) -> int:
+    """The year of an id of any kind (its file); FanError (code 2) when it is not an id."""
+    match = ANY_ID.match(record_id.strip())
     if not match:
-        raise FanError(_("{id!r} is not an entry id; ids look like 2026-017").format(id=entry_id))
+        raise FanError(_("{id!r} is not an id; ids look like 2026-017").format(id=record_id), 2)
     return int(match.group(1))
 
 
-def id_number(entry_id: str) -> int:
-    match = ID_PATTERN.match(entry_id)
-    return int(match.group(2)) if match else 0
+def id_number(record_id: str) -> int:
+    match = ANY_ID.match(record_id)
+    return int(match.group(3)) if match else 0
 
 
 @dataclass(frozen=True)
@@ -282,7 +318,7 @@ def entry_from_record(record: dict[str, Any]) -> Entry:
     known = set(FIELD_NAMES)
     try:
         entry_id = record.get("id")
-        if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+        if not isinstance(entry_id, str) or match_id(entry_id) is None:
             raise RecordError("id", _("expected an id such as 2026-017"))
         if "date" not in record:
             raise RecordError("date", _("missing"))

@@ -11,7 +11,6 @@ Below MEANINGFUL answers the number is shown but called not yet meaningful.
 """
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,14 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
-from fanjournal.model import RecordError, parse_customer, parse_score, stored_date
+from fanjournal.model import (
+    RecordError,
+    match_id,
+    parse_customer,
+    parse_id,
+    parse_score,
+    stored_date,
+)
 
 if TYPE_CHECKING:
     from fanjournal.model import Entry
-    from fanjournal.store import Journal
 
 SECTION = "nps"
-ID_PATTERN = re.compile(r"^(\d{4})-N(\d+)$", re.IGNORECASE)
 MEANINGFUL = 10  # fewer answers than this: the score is not yet meaningful
 MAX_NOTE = 2_000
 GROUPS = ("promoter", "passive", "detractor")
@@ -205,18 +209,6 @@ def from_entries(entries: Iterable["Entry"]) -> list[Answer]:
 # --- survey answers in the journal
 
 
-def make_id(year: int, number: int) -> str:
-    return f"{year}-N{number:03d}"
-
-
-def parse_id(text: str) -> str:
-    match = ID_PATTERN.match(text.strip())
-    if not match:
-        raise FanError(_("{id!r} is not a survey answer id; ids look like 2026-N004").format(
-            id=text), 2)
-    return make_id(int(match.group(1)), int(match.group(2)))
-
-
 def parse_note(value: Any) -> str | None:
     if value is None:
         return None
@@ -240,12 +232,12 @@ def answers_from(sections: dict[str, Any], where: str) -> list[Answer]:
             if not isinstance(record, dict):
                 raise RecordError("nps", _("expected a table of fields"))
             raw_id = record.get("id")
-            if not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id):
+            if not isinstance(raw_id, str) or match_id(raw_id, "nps") is None:
                 raise RecordError("id", _("expected an id such as 2026-N004"))
             for name in ("date", "score"):
                 if name not in record:
                     raise RecordError(name, _("missing"))
-            checks: dict[str, Any] = {"id": parse_id(raw_id),
+            checks: dict[str, Any] = {"id": parse_id(raw_id, "nps"),
                                       "date": stored_date(record["date"], "date")}
             for name, parse in (("score", parse_score), ("customer", parse_customer),
                                 ("note", parse_note)):
@@ -266,46 +258,3 @@ def answers_from(sections: dict[str, Any], where: str) -> list[Answer]:
     return found
 
 
-def _number(answer_id: str | None) -> int:
-    match = ID_PATTERN.match(answer_id or "")
-    return int(match.group(2)) if match else 0
-
-
-def load(journal: "Journal", start: dt.date, end: dt.date) -> list[Answer]:
-    """Every answer dated within [start, end]: fans' scores and survey answers."""
-    found = from_entries(journal.entries(start, end))
-    for year in journal.years():
-        if start.year <= year <= end.year:
-            survey = answers_from(journal.summary(year).sections, str(journal.path_for(year)))
-            found += [a for a in survey if start <= a.date <= end]
-    return found
-
-
-def add(journal: "Journal", when: dt.date, value: int, customer: str | None = None,
-        note: str | None = None) -> Answer:
-    """Store one survey answer in its year's file; its id is never reused."""
-    with journal.change(when.year) as year_file:
-        stored = answers_from(year_file.sections, str(year_file.path))
-        number = max((_number(a.id) for a in stored), default=0) + 1
-        # `nps_next` remembers the numbers handed out, so a removed answer's is not reused
-        counter = year_file.sections.get("nps_next")
-        if isinstance(counter, int) and not isinstance(counter, bool):
-            number = max(number, counter)
-        answer = Answer(when, parse_score(value), parse_customer(customer), parse_note(note),
-                        id=make_id(when.year, number))
-        year_file.sections[SECTION] = [a.to_record() for a in [*stored, answer]]
-        year_file.sections["nps_next"] = number + 1
-    return answer
-
-
-def remove(journal: "Journal", answer_id: str) -> Answer:
-    wanted = parse_id(answer_id)
-    with journal.change(int(wanted[:4])) as year_file:
-        stored = answers_from(year_file.sections, str(year_file.path))
-        index = next((i for i, a in enumerate(stored) if a.id == wanted), None)
-        if index is None:
-            raise FanError(_("no survey answer with id {id} (see fan nps --answers)").format(
-                id=wanted))
-        answer = stored.pop(index)
-        year_file.sections[SECTION] = [a.to_record() for a in stored]
-    return answer

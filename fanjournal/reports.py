@@ -12,7 +12,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from fanjournal.dates import check_year, month_bounds
 from fanjournal.errors import FanError
@@ -23,18 +22,9 @@ from fanjournal.streaks import (
     ONE_DAY,
     Streak,
     StreakState,
-    calendar_of,
-    fan_days_of,
-    load_streak,
     streak_state,
-    years_through,
 )
 from fanjournal.workdays import Calendar, days
-
-if TYPE_CHECKING:
-    from fanjournal.config import Config
-    from fanjournal.store import Journal
-
 
 TOP_CUSTOMERS = 5
 DAY_ROWS_UP_TO = 31  # periods up to this many days get a row per day; longer ones get buckets
@@ -417,9 +407,6 @@ def report_on(period: Period, entries: Sequence[Entry], fan_days: Mapping[dt.dat
     )
 
 
-# --- gathering: the only functions here that read the journal
-
-
 @dataclass(frozen=True)
 class Glance:
     """The prompt's few figures: the streak, and fans today and this year."""
@@ -428,45 +415,3 @@ class Glance:
     fans_today: int
     fans_year: int
     target: int
-
-
-def week_start_of(settings: "Config") -> int:
-    from fanjournal.config import WEEKDAYS
-
-    return WEEKDAYS.index(settings["week_start"])
-
-
-def load_glance(journal: "Journal", settings: "Config", today: dt.date) -> Glance:
-    streak = load_streak(journal, settings, today, longest=False)
-    counts = journal.summary(today.year).fan_days if today.year in journal.years() else {}
-    return Glance(
-        streak=streak,
-        fans_today=counts.get(today, 0),
-        fans_year=sum(n for day, n in counts.items() if day <= today),
-        target=settings["target"],
-    )
-
-
-def load_status(journal: "Journal", settings: "Config", today: dt.date) -> Status:
-    check_dates(today)
-    week_start = week_start_of(settings)
-    years = years_through(journal, today.year)
-    first = years[0] if years else today.year
-    last = week_containing(today, week_start).end.year
-    calendar = calendar_of(settings, journal, first, last)
-    return status_on(fan_days_of(journal, years), calendar, today, settings["target"],
-                     week_start)
-
-
-def load_report(journal: "Journal", settings: "Config", period: Period,
-                today: dt.date) -> Report:
-    check_dates(today)
-    as_of = min(today, period.end)
-    years = years_through(journal, as_of.year)
-    first = min([period.previous().start.year, *years[:1]])
-    last = max(period.end.year, as_of.year)
-    calendar = calendar_of(settings, journal, first, last)
-    entries = journal.entries(period.start, min(period.end, as_of)) if period.start <= as_of \
-        else []
-    return report_on(period, entries, fan_days_of(journal, years), calendar, today,
-                     settings["target"], week_start_of(settings))

@@ -26,21 +26,25 @@ from typing import Any
 
 from fanjournal.errors import FanError
 from fanjournal.files import FILE_MODE, atomic_write, ensure_dir, read_bytes
+from fanjournal.followups import Touchpoint, touchpoints_from
 from fanjournal.i18n import _
 from fanjournal.model import (
     FIELD_NAMES,
-    ID_PATTERN,
+    ID_KINDS,
     Entry,
     RecordError,
     entry_from_record,
     id_number,
     id_year,
     make_id,
+    match_id,
 )
+from fanjournal.nps import Answer, answers_from
+from fanjournal.workdays import DayOff, days_off_from
 
 LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 _NEXT_NUMBER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
 # `fan = [...]`, `"fan" = …` or `fan.x = …` in the header: the file holds fan otherwise than as
 # [[fan]] tables, and appending one would break it
@@ -90,31 +94,95 @@ def backup_path(path: Path) -> Path:
 # --- the year file
 
 
+# The sections a year file holds besides its `[[fan]]` entries, each read into its own frozen
+# dataclass by its domain module's validator; any other top-level key is kept as found.
+COUNTER_KEYS = {ID_KINDS[kind][1]: kind for kind in ID_KINDS}  # next_number -> fan, ...
+RECORD_KEYS = ("off", "nps", "follow_up")
+OWN_KEYS = {"schema_version", "fan", *COUNTER_KEYS, *RECORD_KEYS}
+
+
+@dataclass(frozen=True)
+class Records:
+    """A year's days off, survey answers and follow-up touchpoints, validated."""
+
+    days_off: tuple[DayOff, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    touchpoints: tuple[Touchpoint, ...] = ()
+
+
+def _records(sections: dict[str, Any], where: str) -> Records:
+    return Records(tuple(days_off_from(sections, where)), tuple(answers_from(sections, where)),
+                   tuple(touchpoints_from(sections, where)))
+
+
 @dataclass
 class YearFile:
-    """One year of the journal as loaded: entries plus every other section, kept as found."""
+    """One year of the journal as loaded: typed records, id counters and unknown keys kept."""
 
     year: int
     path: Path
     entries: list[Entry] = field(default_factory=list)
-    next_number: int = 1
-    sections: dict[str, Any] = field(default_factory=dict)
+    days_off: list[DayOff] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+    counters: dict[str, int] = field(default_factory=dict)  # kind -> next number
+    extra: dict[str, Any] = field(default_factory=dict)  # keys of a newer fan, as found
     version: int = SCHEMA_VERSION
     raw: bytes | None = None  # the bytes it was parsed from (None: new, or read from the cache)
     ids_assigned: bool = False  # entries without an id were given one that is not yet written
 
-    def new_id(self) -> str:
-        used = max((id_number(e.id) for e in self.entries if id_year(e.id) == self.year),
-                   default=0)
-        number = max(self.next_number, used + 1)
-        self.next_number = number + 1
-        return make_id(self.year, number)
+    @property
+    def next_number(self) -> int:
+        return self.counters.get("fan", 1)
+
+    def allocate(self, kind: str = "fan") -> str:
+        """A new id of `kind` ("fan", "nps", "follow_up"): one past the counter and every id of
+        that kind in the file, so no id is ever handed out twice."""
+        number = self.counters.get(kind, 1)
+        self.counters[kind] = number + 1
+        return make_id(self.year, number, kind)
 
     def index_of(self, entry_id: str) -> int:
         for index, entry in enumerate(self.entries):
             if entry.id == entry_id:
                 return index
         raise FanError(_("no entry with id {id}").format(id=entry_id))
+
+    def records(self) -> Records:
+        return Records(tuple(self.days_off), tuple(self.answers), tuple(self.touchpoints))
+
+    def sections(self) -> dict[str, Any]:
+        """Everything but the entries and the schema version, as stored."""
+        document: dict[str, Any] = {key: self.counters.get(kind, 1)
+                                    for key, kind in COUNTER_KEYS.items()
+                                    if kind == "fan" or self.counters.get(kind, 1) > 1}
+        document.update(self.extra)
+        for key, items in (("off", self.days_off), ("nps", self.answers),
+                           ("follow_up", self.touchpoints)):
+            if items:
+                document[key] = [item.to_record() for item in items]
+        return document
+
+    def state(self) -> tuple[Any, ...]:
+        """What a change is judged by (entries by identity: cheap on a big year)."""
+        return (list(map(id, self.entries)), self.records(), dict(self.counters),
+                copy.deepcopy(self.extra))
+
+    def fill(self, sections: dict[str, Any], where: str) -> None:
+        """Take the validated records, counters and unknown keys of `sections`."""
+        records = _records(sections, where)
+        self.days_off, self.answers = list(records.days_off), list(records.answers)
+        self.touchpoints = list(records.touchpoints)
+        for key, kind in COUNTER_KEYS.items():
+            value = sections.get(key, 1)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise _broken(Path(where), _("{key} must be a whole number above 0").format(
+                    key=key))
+            ids = {"fan": [e.id for e in self.entries], "nps": [a.id or "" for a in
+                   self.answers], "follow_up": [t.id for t in self.touchpoints]}[kind]
+            used = max((id_number(i) for i in ids if id_year(i) == self.year), default=0)
+            self.counters[kind] = max(value, used + 1, self.counters.get(kind, 1))
+        self.extra = {k: v for k, v in sections.items() if k not in OWN_KEYS}
 
 
 @dataclass(frozen=True)
@@ -123,7 +191,7 @@ class YearSummary:
 
     year: int
     fan_days: dict[dt.date, int]  # date -> number of fans that day
-    sections: dict[str, Any]  # the non-entry sections ([[off]], …) as stored
+    records: Records  # days off, survey answers, follow-ups
     money_days: dict[dt.date, Decimal] = field(default_factory=dict)  # days with a cost
     minutes_days: dict[dt.date, int] = field(default_factory=dict)  # days with minutes
 
@@ -136,9 +204,8 @@ def _count_day(days: dict[str, list[Any]], entry: Entry) -> None:
     days[entry.date.isoformat()] = [fans + 1, money, minutes + (entry.minutes or 0)]
 
 
-def _summary_from_days(year: int, days: dict[str, list[Any]],
-                       sections: dict[str, Any]) -> YearSummary:
-    summary = YearSummary(year, {}, sections)
+def _summary_from_days(year: int, days: dict[str, list[Any]], records: Records) -> YearSummary:
+    summary = YearSummary(year, {}, records)
     for text, (fans, money, minutes) in days.items():
         day = dt.date.fromisoformat(text)
         summary.fan_days[day] = int(fans)
@@ -158,13 +225,7 @@ def _json_default(value: Any) -> Any:
 
 
 def _dumps(year_file: YearFile) -> bytes:
-    document: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "next_number": year_file.next_number,
-    }
-    for name, value in year_file.sections.items():
-        if name not in ("schema_version", "next_number", "fan"):
-            document[name] = value
+    document: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **year_file.sections()}
     if year_file.entries or year_file.path.suffix == ".json":
         # TOML: no `fan = []` for a year without fans, so a later `[[fan]]` may follow
         document["fan"] = [entry.to_record() for entry in year_file.entries]
@@ -235,16 +296,16 @@ def _parse(path: Path, data: bytes, year: int) -> YearFile:
     if not isinstance(records, list):
         raise _broken(path, _("'fan' must be a list of entries"))
 
-    year_file = YearFile(year=year, path=path, next_number=next_number, version=version, raw=data)
+    year_file = YearFile(year=year, path=path, version=version, raw=data)
     seen: set[str] = set()
     written = [r.get("id") for r in records if isinstance(r, dict)]
     used = max((id_number(i) for i in written
-                if isinstance(i, str) and ID_PATTERN.match(i) and id_year(i) == year), default=0)
-    year_file.next_number = max(next_number, used + 1)
+                if isinstance(i, str) and match_id(i) and id_year(i) == year), default=0)
+    year_file.counters["fan"] = max(next_number, used + 1)
     for index, record in enumerate(records):
         if isinstance(record, dict) and "id" not in record:
             # an entry added by hand without an id gets the next one, written on the next save
-            record = {"id": year_file.new_id(), **record}
+            record = {"id": year_file.allocate(), **record}
             year_file.ids_assigned = True
         try:
             entry = entry_from_record(record)
@@ -260,8 +321,7 @@ def _parse(path: Path, data: bytes, year: int) -> YearFile:
             raise _broken(path, _("id {id} is used twice").format(id=entry.id))
         seen.add(entry.id)
         year_file.entries.append(entry)
-    year_file.sections = {k: v for k, v in document.items()
-                          if k not in ("schema_version", "next_number", "fan")}
+    year_file.fill(document, str(path))  # days off, answers, follow-ups: validated whole
     return year_file
 
 
@@ -372,12 +432,14 @@ class Journal:
         entries = self._cached_entries(year, head) if head is not None else None
         if head is None or entries is None:
             return None
+        path = self.path_for(year)
         try:
-            return YearFile(year=year, path=self.path_for(year), entries=entries,
-                            next_number=head["next_number"], sections=head["sections"],
-                            version=head["version"])
-        except KeyError:
+            year_file = YearFile(year=year, path=path, entries=entries, version=head["version"],
+                                 counters={"fan": int(head["next_number"])})
+            year_file.fill(head["sections"], str(path))
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
+        return year_file
 
     def _write_head(self, year: int, head: dict[str, Any], signature: list[int] | None) -> None:
         if signature is None:
@@ -399,7 +461,7 @@ class Journal:
             self._write_head(year_file.year, {
                 "version": year_file.version, "next_number": year_file.next_number,
                 "count": len(year_file.entries), "days": days,
-                "sections": year_file.sections}, signature)
+                "sections": year_file.sections()}, signature)
         except (FanError, TypeError, ValueError):
             # a value JSON cannot hold exactly (a time, a date among unknown keys): no cache
             # for this year, which only costs speed
@@ -423,14 +485,15 @@ class Journal:
             cached = self._head(year)
             if cached is not None:
                 try:
-                    return _summary_from_days(year, cached["days"], cached["sections"])
+                    records = _records(cached["sections"], str(self.path_for(year)))
+                    return _summary_from_days(year, cached["days"], records)
                 except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError):
                     pass
         year_file = self.load(year)
         days: dict[str, list[Any]] = {}
         for entry in year_file.entries:
             _count_day(days, entry)
-        return _summary_from_days(year, days, year_file.sections)
+        return _summary_from_days(year, days, year_file.records())
 
     def entries(self, start: dt.date | None = None, end: dt.date | None = None) -> list[Entry]:
         """Entries dated within [start, end], reading only the years that range touches."""
@@ -464,10 +527,6 @@ class Journal:
         found.sort(key=sort_key)
         return found[-limit:] if limit else []
 
-    def find(self, entry_id: str) -> Entry:
-        year_file = self.load(id_year(entry_id))
-        return year_file.entries[year_file.index_of(entry_id.strip())]
-
     # changing
 
     @contextmanager
@@ -500,20 +559,37 @@ class Journal:
     @contextmanager
     def change(self, year: int) -> Iterator[YearFile]:
         """Lock, re-read `year`, let the caller change it, then save it if it changed."""
+        with self.change_years(year) as year_files:
+            yield year_files[year]
+
+    @contextmanager
+    def change_years(self, *years: int) -> Iterator[dict[int, YearFile]]:
+        """One change to one or more years, all or nothing: under one lock, every year is read
+        afresh and validated; when the caller is done, each changed year is written. If a write
+        fails, the years already written get their earlier bytes back."""
         with self.lock():
-            self._loaded.pop(year, None)
-            year_file = self._read(year)
-            kept = list(year_file.entries)
-            number, sections = year_file.next_number, copy.deepcopy(year_file.sections)
-            yield year_file
-            changed = (len(year_file.entries) != len(kept)
-                       or any(a is not b for a, b in zip(kept, year_file.entries, strict=False))
-                       or year_file.next_number != number or year_file.sections != sections)
-            empty = year_file.raw is None and not (year_file.entries or year_file.sections)
-            if changed and not empty:
-                self._save(year_file, _dumps(year_file))
+            year_files: dict[int, YearFile] = {}
+            for year in dict.fromkeys(years):
+                self._loaded.pop(year, None)
+                year_files[year] = self._read(year)
+            before = {year: year_file.state() for year, year_file in year_files.items()}
+            yield year_files
+            changed = [year_file for year, year_file in year_files.items()
+                       if year_file.state() != before[year] and not _empty(year_file)]
+            documents = [(year_file, year_file.raw, _dumps(year_file)) for year_file in changed]
+            written: list[tuple[YearFile, bytes | None]] = []
+            try:
+                for year_file, raw, data in documents:
+                    self._save(year_file, data)
+                    written.append((year_file, raw))
+            except BaseException:
+                for year_file, raw in reversed(written):
+                    _undo(year_file.path, raw)
+                    self._forget_cache(year_file.year)
+                raise
+            for year_file in changed:
                 self._write_cache(year_file, _signature(year_file.path))
-            self._loaded[year] = year_file
+            self._loaded.update(year_files)
 
     def append(self, year: int, make: Callable[[str], Entry]) -> tuple[Entry, int]:
         """Add one entry, made by `make(new_id)`; returns it and the number of fans that day.
@@ -545,7 +621,7 @@ class Journal:
                         pass  # the next read notices and parses the file again
                     return entry, head["days"][entry.date.isoformat()][0]
             year_file = self._read(year)
-            entry = make(year_file.new_id())
+            entry = make(year_file.allocate())
             year_file.entries.append(entry)
             self._save(year_file, _dumps(year_file))
             self._write_cache(year_file, _signature(year_file.path))
@@ -562,6 +638,24 @@ class Journal:
         atomic_write(path, data)
         year_file.raw = data
         year_file.version = SCHEMA_VERSION
+
+
+def _empty(year_file: YearFile) -> bool:
+    """A year with no file and nothing in it: nothing to write."""
+    return year_file.raw is None and not (year_file.entries or year_file.days_off
+                                          or year_file.answers or year_file.touchpoints
+                                          or year_file.extra)
+
+
+def _undo(path: Path, raw: bytes | None) -> None:
+    """Put back a year file written by a change that failed as a whole."""
+    try:
+        if raw is None:
+            path.unlink(missing_ok=True)
+        else:
+            atomic_write(path, raw)
+    except (OSError, FanError):
+        pass  # its .bak holds the earlier version; the error that stopped the change is shown
 
 
 def _keep_backup(path: Path, raw: bytes) -> None:
@@ -643,10 +737,3 @@ def _entry_from_cache(record: dict[str, Any]) -> Entry:
 
 def sort_key(entry: Entry) -> tuple[dt.date, dt.datetime, int]:
     return (entry.date, entry.created, id_number(entry.id))
-
-
-def open_journal() -> Journal:
-    from fanjournal import config
-
-    settings = config.load()
-    return Journal(settings.journal_dir, settings["format"])

@@ -14,15 +14,10 @@ The rules, as the README states them:
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from fanjournal.workdays import Calendar, calendar_for
-
-if TYPE_CHECKING:
-    from fanjournal.config import Config
-    from fanjournal.store import Journal
+from fanjournal.workdays import Calendar
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -86,50 +81,3 @@ def streak_state(fan_days: Mapping[dt.date, int], calendar: Calendar, today: dt.
     return StreakState(current, longest, at_risk)
 
 
-# --- on the journal: the one place that gathers what the streak needs
-
-
-def fan_days_of(journal: "Journal", years: Iterable[int]) -> dict[dt.date, int]:
-    """Fans per date for the given years, from the year summaries (no entry text is kept)."""
-    found: dict[dt.date, int] = {}
-    for year in years:
-        found.update(journal.summary(year).fan_days)
-    return found
-
-
-def calendar_of(settings: "Config", journal: "Journal", first_year: int,
-                last_year: int) -> Calendar:
-    """Working days of whole years `first_year`..`last_year`: days off and holidays included."""
-    return calendar_for(settings, journal, dt.date(first_year, 1, 1),
-                        dt.date(last_year, 12, 31))
-
-
-def years_through(journal: "Journal", last: int) -> list[int]:
-    return [year for year in journal.years() if year <= last]
-
-
-def load_streak(journal: "Journal", settings: "Config", today: dt.date, *,
-                longest: bool = True) -> StreakState:
-    """The streak as of `today`, reading year summaries newest first.
-
-    With `longest=False` it stops reading once the current streak is known to be broken (fast,
-    for the prompt): it reads this year, then also last year (a streak across New Year), then
-    all years (a streak of years); `longest` is then only the longest within the years read.
-    """
-    years = years_through(journal, today.year)
-    if longest or not years:
-        first = years[0] if years else today.year
-        calendar = calendar_of(settings, journal, first, today.year)
-        return streak_state(fan_days_of(journal, years), calendar, today)
-    oldest = years[0]
-    for first in dict.fromkeys(max(year, oldest) for year in (today.year, today.year - 1,
-                                                              oldest)):
-        calendar = calendar_of(settings, journal, first, today.year)
-        state = streak_state(fan_days_of(journal, [y for y in years if y >= first]), calendar,
-                             today)
-        # The streak may go on into the year before only if no working day of the years read
-        # lies before it (e.g. 1 January is a holiday and the streak starts on 2 January).
-        reaches = state.current.start or today
-        if first <= oldest or calendar.count_working(dt.date(first, 1, 1), reaches - ONE_DAY):
-            break
-    return state

@@ -10,12 +10,9 @@ by "Customer N" — on the card and inside the story and the quote — before an
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fanjournal.model import Entry
-
-if TYPE_CHECKING:
-    from fanjournal.store import Journal
 
 
 @dataclass(frozen=True)
@@ -74,16 +71,3 @@ def wall(entries: Iterable[Entry], start: dt.date | None = None, end: dt.date | 
     return Wall(stories, start, end, anonymize)
 
 
-def customers_in(journal: "Journal") -> set[str]:
-    """Every customer name the journal holds: fans, survey answers and follow-ups, all years
-    (for `anonymize`, so a story naming another customer does not leak that name)."""
-    from fanjournal import followups, nps
-
-    names: set[str] = set()
-    for year in journal.years():
-        year_file = journal.load(year)
-        where = str(year_file.path)
-        names |= {e.customer for e in year_file.entries if e.customer}
-        names |= {a.customer for a in nps.answers_from(year_file.sections, where) if a.customer}
-        names |= {t.customer for t in followups.touchpoints_from(year_file.sections, where)}
-    return names

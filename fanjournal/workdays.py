@@ -189,57 +189,21 @@ def _write_holiday_cache(country: str, stamp: str,
         pass  # a cache that cannot be written only costs time
 
 
-def calendar_for(settings, journal, start: dt.date, end: dt.date) -> Calendar:  # type: ignore[no-untyped-def]
-    """The calendar for [start, end]: reads days off from the journal's year files only."""
-    years = range(start.year, end.year + 1)
-    off: dict[dt.date, str] = {}
-    known_years = set(journal.years())
-    for year in years:
-        if year in known_years:
-            sections = journal.summary(year).sections
-            for day in days_off_from(sections, str(journal.path_for(year))):
-                off[day.date] = day.reason
-    return Calendar(
-        weekdays=settings.workdays,
-        off=off,
-        holidays=public_holidays(settings["holidays"], years),
-    )
-
-
-# --- changing the days off of one year file (inside `journal.change(year)`)
-
-
-def record_days_off(sections: dict[str, object], new: Iterable[DayOff],
-                    where: str) -> tuple[list[DayOff], list[DayOff]]:
-    """Add days off to one year file's sections, sorted by date; a day already off gets the new
-    reason when one is given. Returns (added, changed)."""
-    known = {day.date: day for day in days_off_from(sections, where)}
+def with_days_off(known: Iterable[DayOff], new: Iterable[DayOff]
+                  ) -> tuple[list[DayOff], list[DayOff], list[DayOff]]:
+    """`known` days off with `new` ones added, sorted by date; a day already off gets the new
+    reason when one is given. Returns (all, added, changed)."""
+    by_date = {day.date: day for day in known}
     added: list[DayOff] = []
     changed: list[DayOff] = []
     for day in new:
-        if day.date not in known:
-            known[day.date] = day
+        if day.date not in by_date:
+            by_date[day.date] = day
             added.append(day)
-        elif day.reason and known[day.date].reason != day.reason:
-            known[day.date] = day
+        elif day.reason and by_date[day.date].reason != day.reason:
+            by_date[day.date] = day
             changed.append(day)
-    sections[OFF_SECTION] = [known[d].to_record() for d in sorted(known)]
-    return added, changed
-
-
-def remove_days_off(sections: dict[str, object], dates: Iterable[dt.date],
-                    where: str) -> list[DayOff]:
-    """Remove the days off on `dates` from one year file's sections; returns those removed."""
-    wanted = set(dates)
-    kept: list[DayOff] = []
-    removed: list[DayOff] = []
-    for day in days_off_from(sections, where):
-        (removed if day.date in wanted else kept).append(day)
-    if kept:
-        sections[OFF_SECTION] = [day.to_record() for day in kept]
-    else:
-        sections.pop(OFF_SECTION, None)
-    return removed
+    return [by_date[d] for d in sorted(by_date)], added, changed
 
 
 @dataclass(frozen=True)

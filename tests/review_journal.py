@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fanjournal.model import Entry
 from fanjournal.store import Journal
-from fanjournal.workdays import OFF_SECTION, DayOff
+from fanjournal.workdays import DayOff
 
 d = dt.date
 
@@ -41,7 +41,7 @@ def write(fan_home: Path, fans: Iterable[dt.date] | dict[dt.date, int] = (), *,
                 fields = {"text": "Helped a customer", **spec}
                 created = dt.datetime.combine(fields["date"], dt.time(10, 0),
                                               tzinfo=dt.UTC)
-                year_file.entries.append(Entry(id=year_file.new_id(), created=created, **fields))
+                year_file.entries.append(Entry(id=year_file.allocate(), created=created, **fields))
             if year in off_by_year:
-                year_file.sections[OFF_SECTION] = [o.to_record() for o in off_by_year[year]]
+                year_file.days_off = list(off_by_year[year])
     return journal

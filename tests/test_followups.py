@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fanjournal import followups
+from fanjournal import followups, model
 from fanjournal.followups import Step, due_date, phase_for, plan, schedule
 from fanjournal.store import Journal
+from fanjournal.usecases import stories
 from fanjournal.workdays import Calendar
 
 from .conftest import assert_clean_error
@@ -17,6 +18,12 @@ from .conftest import assert_clean_error
 DEFAULT = schedule([1, 3, 14, 30, 60, 100])
 WEEKDAYS = Calendar()  # Monday to Friday
 
+
+
+def ids(year: int, first: int = 1):
+    """Follow-up ids handed out from `first` on, as a year file's counter does."""
+    numbers = iter(range(first, first + 1000))
+    return lambda: model.make_id(year, next(numbers), "follow_up")
 
 def test_default_schedule_and_phases():
     assert [(s.day, s.phase) for s in DEFAULT] == [
@@ -32,7 +39,7 @@ def test_never_asks_for_a_referral_before_day_100(day):
 
 
 def test_due_dates_across_a_month_end():
-    touchpoints = plan("Anna", dt.date(2026, 11, 20), DEFAULT, 1, WEEKDAYS)
+    touchpoints = plan("Anna", dt.date(2026, 11, 20), DEFAULT, ids(2026), WEEKDAYS)
     assert [(t.id, t.day, t.due.isoformat()) for t in touchpoints] == [
         ("2026-F001", 1, "2026-11-23"),  # Saturday 21st -> Monday
         ("2026-F002", 3, "2026-11-23"),
@@ -46,7 +53,7 @@ def test_due_dates_across_a_month_end():
 def test_due_dates_across_a_year_end_skip_holidays():
     new_year = Calendar(holidays={dt.date(2027, 1, 1): "Nieuwjaarsdag"})
     steps = schedule([1, 12, 13])
-    touchpoints = plan("Bram", dt.date(2026, 12, 20), steps, 7, new_year)
+    touchpoints = plan("Bram", dt.date(2026, 12, 20), steps, ids(2026, 7), new_year)
     assert [(t.id, t.due.isoformat()) for t in touchpoints] == [
         ("2026-F007", "2026-12-21"),
         ("2026-F008", "2027-01-04"),  # Friday 1 January is a holiday, then the weekend
@@ -81,7 +88,7 @@ def test_own_actions_from_config():
 
 
 def test_due_lists_open_touchpoints_by_date():
-    touchpoints = plan("Anna", dt.date(2026, 11, 2), DEFAULT, 1, WEEKDAYS)
+    touchpoints = plan("Anna", dt.date(2026, 11, 2), DEFAULT, ids(2026), WEEKDAYS)
     touchpoints[0] = followups.Touchpoint(**{**touchpoints[0].__dict__,
                                              "done": dt.date(2026, 11, 3)})
     due = followups.due(touchpoints, dt.date(2026, 11, 20))
@@ -127,9 +134,9 @@ def test_plans_crossing_the_year_end_are_due_next_year(fan, journal_dir, monkeyp
     assert [line.split()[0] for line in lines] == ["2026-F001", "2026-F002"]
     assert "5 days late" in lines[0] and "1 day late" in lines[1]
     journal = Journal(journal_dir)
-    assert followups.due_count(journal, dt.date(2027, 1, 5)) == 2
-    assert followups.due_count(journal, dt.date(2027, 1, 13)) == 3
-    assert followups.next_due_dates(journal, dt.date(2027, 1, 5))[:3] == [
+    assert stories.due_count(journal, dt.date(2027, 1, 5)) == 2
+    assert stories.due_count(journal, dt.date(2027, 1, 13)) == 3
+    assert stories.next_due_dates(journal, dt.date(2027, 1, 5))[:3] == [
         dt.date(2026, 12, 31), dt.date(2027, 1, 4), dt.date(2027, 1, 13)]
     assert "2026-F001" in (journal_dir / "2026.toml").read_text()
     assert "follow_up" not in (journal_dir / "2027.toml").read_text()

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from fanjournal import reminder
 from fanjournal.streaks import streak_state
+from fanjournal.usecases import prompt
 from fanjournal.workdays import Calendar
 
 from .conftest import assert_clean_error
@@ -284,7 +285,7 @@ def test_status_always_rewrites_it(fan, state_file):
     fan("add", "One")
     state_file.write_text("fan-hook-state 1\nout of date\n")
     os.utime(state_file, None)
-    reminder.after_command(["status"])
+    prompt.after_command(["status"])
     assert written(state_file) is not None
 
 
@@ -292,9 +293,9 @@ def test_a_week_old_state_is_rewritten(fan, state_file):
     fan("add", "One")
     week_ago = time.time() - 8 * 86400
     os.utime(state_file, (week_ago, week_ago))
-    assert reminder.needs_refresh(state_file)
+    assert prompt.needs_refresh(state_file)
     fan("list")
-    assert not reminder.needs_refresh(state_file)
+    assert not prompt.needs_refresh(state_file)
 
 
 def test_help_and_version_write_nothing(fan, state_file):
@@ -309,7 +310,7 @@ def test_a_broken_journal_removes_the_state_and_the_command_still_reports(fan, s
     (journal_dir / "2026.toml").write_text("this is [not toml\n")
     result = fan("list")
     assert_clean_error(result, code=1, message="not valid TOML")
-    reminder.after_command(["config", "get", "target"])
+    prompt.after_command(["config", "get", "target"])
     assert not state_file.exists()  # prompts fall back to reminding
 
 
@@ -317,13 +318,13 @@ def test_the_streak_is_read_across_years(fan, state_file):
     # a streak from 2025-12-29 through 2026-01-02: the state must read last year to count it
     for date in ("2025-12-29", "2025-12-30", "2025-12-31", "2026-01-01", "2026-01-02"):
         fan("add", "x", "-d", date)
-    state = reminder.refresh(dt.date(2026, 1, 2))
+    state = prompt.refresh(dt.date(2026, 1, 2))
     assert "keep your 5-day streak" in state.risk_message
 
 
 def test_public_holidays_have_no_window(fan, state_file):
     fan("config", "set", "holidays", "NL")
-    state = reminder.refresh(dt.date(2026, 12, 21))
+    state = prompt.refresh(dt.date(2026, 12, 21))
     marked = kinds_local(state)
     assert dt.date(2026, 12, 25) not in marked and dt.date(2026, 12, 24) in marked  # Christmas
 

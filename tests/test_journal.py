@@ -60,7 +60,7 @@ def test_default_moment_is_zomaar(fan):
         (["add", "   "], 1, "the text is empty"),
         (["add", "x", "--bogus"], 2, "No such option: --bogus"),
         (["show", "2026-999"], 1, "no entry with id 2026-999"),
-        (["show", "banana"], 1, "'banana' is not an entry id"),
+        (["show", "banana"], 2, "'banana' is not an entry id"),
         (["edit", "2026-999", "--text", "x"], 1, "no entry with id 2026-999"),
         (["rm", "2026-999", "--yes"], 1, "no entry with id 2026-999"),
         (["list", "--format", "xml"], 2, "unknown format 'xml'"),

@@ -191,22 +191,23 @@ def test_real_process_fits_80_columns_without_colour_when_piped(fan_process, fan
 
 
 def test_the_prompt_reads_only_the_years_the_streak_reaches(fan_home, monkeypatch):
-    from fanjournal import config, reports, streaks
+    from fanjournal import config, reports
     from fanjournal.store import Journal
+    from fanjournal.usecases import calendar, review
 
     write(fan_home, [d(2025, 3, 3), *working_weekdays(d(2026, 12, 21), d(2027, 1, 5))])
     journal = Journal(fan_home / "journal")
     read: list[int] = []
     summary = journal.summary
     monkeypatch.setattr(journal, "summary", lambda year: (read.append(year), summary(year))[1])
-    glance = reports.load_glance(journal, config.load(), d(2027, 1, 5))
+    glance = review.glance(journal, config.load(), d(2027, 1, 5))
     assert glance.streak.current == reports.Streak(12, d(2026, 12, 21), d(2027, 1, 5))
     assert glance.fans_year == 3 and set(read) == {2027, 2026}  # 2026 breaks it: 2025 unread
     read.clear()
-    glance = reports.load_glance(journal, config.load(), d(2027, 1, 4))
+    glance = review.glance(journal, config.load(), d(2027, 1, 4))
     assert glance.streak.current.length == 11 and set(read) == {2027, 2026}
     read.clear()
-    state = streaks.load_streak(journal, config.load(), d(2026, 11, 20), longest=False)
+    state = calendar.load_streak(journal, config.load(), d(2026, 11, 20), longest=False)
     assert state.current.length == 0 and set(read) == {2026}
 
 

@@ -13,6 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from fanjournal.model import MOMENTS, Entry
 from fanjournal.store import Journal, _parse
+from fanjournal.workdays import DayOff
 
 YEARS = (2025, 2026)
 # Any text, with the characters str.splitlines() treats as line breaks made likely.
@@ -77,9 +78,8 @@ class StoreMachine(RuleBasedStateMachine):
     def day_off(self, year, day):
         date = dt.date(year, 12, day)
         with self.journal().change(year) as year_file:
-            offs = year_file.sections.setdefault("off", [])
             if date not in self.off[year]:
-                offs.append({"date": date})
+                year_file.days_off.append(DayOff(date))
         self.off[year].add(date)
 
     @rule(year=st.sampled_from(YEARS), first=st.integers(1, 28), days=st.integers(0, 40))
@@ -116,10 +116,8 @@ class StoreMachine(RuleBasedStateMachine):
             money = sum((Decimal(r["cost"]) for r in self.expected[year].values()
                          if "cost" in r), Decimal(0))
             assert sum(summary.money_days.values(), Decimal(0)) == money
-            offs = {o["date"] if isinstance(o["date"], dt.date)
-                    else dt.date.fromisoformat(o["date"])
-                    for o in parsed.sections.get("off", [])}
-            assert offs == self.off[year]
+            assert {o.date for o in parsed.days_off} == self.off[year]
+            assert {o.date for o in summary.records.days_off} == self.off[year]
 
 
 StoreMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25,

@@ -8,7 +8,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperGroup
@@ -16,6 +16,10 @@ from typer.core import TyperGroup
 from fanjournal import clock, version_line
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
+
+if TYPE_CHECKING:
+    from fanjournal.config import Settings
+    from fanjournal.store import Journal
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -62,9 +66,9 @@ class FanGroup(TyperGroup):
 
 def _refresh_prompt_state(args: list[str]) -> None:
     """Keep the shell hook's state file current after a command (see fanjournal/reminder.py)."""
-    from fanjournal import reminder
+    from fanjournal.usecases.prompt import after_command
 
-    reminder.after_command(args)
+    after_command(args)
 
 
 app = typer.Typer(
@@ -97,16 +101,17 @@ def today() -> dt.date:
     return clock.today()
 
 
-def journal():  # type: ignore[no-untyped-def]
-    from fanjournal.store import open_journal
-
-    return open_journal()
-
-
-def settings():  # type: ignore[no-untyped-def]
+def settings() -> "Settings":
+    """The settings of config.toml, validated (parsed once per command)."""
     from fanjournal import config
 
     return config.load()
+
+
+def journal() -> "Journal":
+    from fanjournal.usecases import open_journal
+
+    return open_journal(settings())
 
 
 def past_date(text: str | None) -> dt.date:

@@ -153,21 +153,20 @@ def nee(
 
 
 def _log_nee_maar(situation: "Situation", text: str | None, options: dict[str, Any]) -> None:
-    """Log the fan through `fan add -m nee-maar` itself: the same checks, options and reply."""
+    """Log the fan as `fan add -m nee-maar` does: the same checks, options, save and reply."""
     from fanjournal import model
-    from fanjournal.cli import journal as journal_commands
+    from fanjournal.cli.journal import check_new_customer, log_fan
 
     # check what add would refuse before asking what you did, so no typing is lost
-    past_date(options["date"])
+    when = past_date(options["date"])
     for name, parse in (("score", model.parse_score), ("cost", model.parse_cost),
                         ("minutes", model.parse_minutes), ("quote", model.parse_quote)):
         if options[name] is not None:
             parse(options[name])
-    if options["new_customer"] and not (options["customer"] or "").strip():
-        raise FanError(_("--new-customer needs --customer: whose first 100 days to plan?"), 2)
+    check_new_customer(options)
     typer.echo()
     said = _log_text(text, _("No, but… — {title}").format(title=situation.title))
-    journal_commands.add(text=said, moment="nee-maar", **options)
+    log_fan(said, "nee-maar", options, when)
 
 
 @app.command(rich_help_panel=PANEL, help=_(

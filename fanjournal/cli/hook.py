@@ -31,12 +31,13 @@ def hook(
 ) -> None:
     from fanjournal import clock, config, reminder
     from fanjournal.errors import FanError
+    from fanjournal.usecases import prompt
 
     if refresh:
         try:
-            reminder.refresh(clock.today())
+            prompt.refresh(clock.today())
         except FanError:
-            reminder.forget()
+            prompt.forget()
             raise
         return
     if shell is None:
@@ -44,14 +45,13 @@ def hook(
     if shell not in reminder.SHELLS:
         raise FanError(_("unknown shell {shell!r}; choose one of: {shells}").format(
             shell=shell, shells=", ".join(reminder.SHELLS)), 2)
-    every = config.keys()["remind_every"].default
+    every = config.duration_minutes(config.keys()["remind_every"].default)
     try:
-        every = config.load()["remind_every"]
-        reminder.refresh(clock.today())
+        every = config.load().remind_every
+        prompt.refresh(clock.today())
     except FanError as error:
         # the snippet works without the state (it reminds until fan can write it): say why
-        reminder.forget()
+        prompt.forget()
         typer.echo(f"fan: {error.message}", err=True)
-    typer.echo(reminder.snippet(shell, reminder.fan_command(), reminder.state_path(),
-                                reminder.quiet_path(), config.duration_minutes(every) * 60),
-               nl=False)
+    typer.echo(reminder.snippet(shell, reminder.fan_command(), prompt.state_path(),
+                                prompt.quiet_path(), every * 60), nl=False)

@@ -1,5 +1,6 @@
 """Commands that log and read the journal: add, list, show, edit, rm."""
 
+import datetime as dt
 import os
 import shlex
 import shutil
@@ -89,32 +90,42 @@ def add(
         ),
     ] = False,
 ) -> None:
-    from fanjournal import clock, entries, model
-
-    if new_customer and not (customer or "").strip():
-        raise FanError(_("--new-customer needs --customer: whose first 100 days to plan?"), 2)
+    options = {"customer": customer, "date": date, "tag": tag, "score": score, "cost": cost,
+               "minutes": minutes, "peak": peak, "gold": gold, "quote": quote,
+               "new_customer": new_customer}
+    check_new_customer(options)
     when = past_date(date)
     said, asked_moment = _read_text(text)
-    draft = entries.Draft(
-        date=when,
-        text=model.parse_text(said),
-        moment=model.parse_moment(moment or asked_moment or model.DEFAULT_MOMENT),
-        customer=model.parse_customer(customer),
-        tags=model.parse_tags(tag or []),
-        score=None if score is None else model.parse_score(score),
-        cost=None if cost is None else model.parse_cost(cost),
-        minutes=None if minutes is None else model.parse_minutes(minutes),
-        peak=peak,
-        gold=gold,
-        quote=model.parse_quote(quote),
-    )
-    book = journal()
-    if new_customer:
-        from fanjournal import followups
+    log_fan(said, moment or asked_moment, options, when)
 
-        schedule = followups.schedule_from(settings())
-        followups.check_no_open_plan(book, draft.customer or "", when)
-    added = entries.add(book, draft, clock.now())
+
+def check_new_customer(options: dict[str, Any]) -> None:
+    if options["new_customer"] and not (options["customer"] or "").strip():
+        raise FanError(_("--new-customer needs --customer: whose first 100 days to plan?"), 2)
+
+
+def log_fan(said: str, moment: str | None, options: dict[str, Any], when: "dt.date") -> None:
+    """Validate a fan as typed, save it (with its follow-up plan for --new-customer, in the
+    same change) and say so: what `fan add` and `fan nee --log` share."""
+    from fanjournal import clock, model
+    from fanjournal.usecases import journal as usecase
+
+    entry = model.Entry(
+        id="",  # given when it is saved
+        date=when,
+        created=clock.now(),
+        text=model.parse_text(said),
+        moment=model.parse_moment(moment or model.DEFAULT_MOMENT),
+        customer=model.parse_customer(options["customer"]),
+        tags=model.parse_tags(options["tag"] or []),
+        score=None if options["score"] is None else model.parse_score(options["score"]),
+        cost=None if options["cost"] is None else model.parse_cost(options["cost"]),
+        minutes=None if options["minutes"] is None else model.parse_minutes(options["minutes"]),
+        peak=options["peak"],
+        gold=options["gold"],
+        quote=model.parse_quote(options["quote"]),
+    )
+    added = usecase.add(journal(), settings(), entry, new_customer=options["new_customer"])
     if when == today():
         count = ngettext("{n} fan today", "{n} fans today", added.fans_that_day)
     else:
@@ -124,13 +135,10 @@ def add(
             id=added.entry.id, count=count.format(n=added.fans_that_day, date=when.isoformat())
         )
     )
-    if new_customer:
+    if added.plan is not None:
         from fanjournal.render import followups as render_followups
 
-        plan = followups.plan_and_save(
-            book, settings(), schedule, draft.customer or "", when, entry_id=added.entry.id
-        )
-        typer.echo(render_followups.planned_line(plan, today()))
+        typer.echo(render_followups.planned_line(added.plan, today()))
 
 
 @app.command(
@@ -164,6 +172,7 @@ def list_(
 ) -> None:
     from fanjournal import entries, model
     from fanjournal.render import entries as render
+    from fanjournal.usecases import journal as usecase
 
     check_format(fmt, render.FORMATS)
     start, end = any_date(from_), any_date(to)
@@ -179,7 +188,7 @@ def list_(
         peak=peak,
         gold=gold,
     )
-    found = entries.select(journal(), where, number)
+    found = usecase.select(journal(), where, number)
     if anonymize:
         found = entries.anonymize(found)
     if fmt == "json":
@@ -205,9 +214,10 @@ def show(
     fmt: Annotated[str, format_option("text", "json", help=_("text or json."))] = "text",
 ) -> None:
     from fanjournal.render import entries as render
+    from fanjournal.usecases import journal as usecase
 
     check_format(fmt, ("text", "json"))
-    entry = journal().find(entry_id)
+    entry = usecase.find(journal(), entry_id)
     if fmt == "json":
         import json
 
@@ -289,6 +299,7 @@ def edit(
     ] = None,
 ) -> None:
     from fanjournal import entries, model
+    from fanjournal.usecases import journal as usecase
 
     given: dict[str, tuple[Any, Callable[[Any], object]]] = {
         "text": (text, model.parse_text), "moment": (moment, model.parse_moment),
@@ -315,7 +326,7 @@ def edit(
 
     book = journal()
     if changes:
-        updated = entries.update(book, entry_id, changes)
+        updated = usecase.update(book, entry_id, changes)
     else:
         has_editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not (has_editor or stdin_is_terminal()):
@@ -326,10 +337,10 @@ def edit(
                 ),
                 2,
             )
-        original = book.find(entry_id)
+        original = usecase.find(book, entry_id)
         edited = _run_editor(entries.editable_toml(original))
         changes = entries.parse_edited(edited, original, today())
-        updated = entries.update(book, entry_id, changes, expected=original)
+        updated = usecase.update(book, entry_id, changes, expected=original)
     typer.echo(_("Updated {id}.").format(id=updated.id))
 
 
@@ -338,10 +349,10 @@ def rm(
     entry_id: IdArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=_("Do not ask."))] = False,
 ) -> None:
-    from fanjournal import entries
+    from fanjournal.usecases import journal as usecase
 
     book = journal()
-    entry = book.find(entry_id)
+    entry = usecase.find(book, entry_id)
     if not yes:
         if not stdin_is_terminal():
             raise FanError(
@@ -354,5 +365,5 @@ def rm(
         ):
             typer.echo(_("Nothing removed."))
             raise typer.Exit(1)
-    removed = entries.remove(book, entry.id)
+    removed = usecase.remove(book, entry.id)
     typer.echo(_("Removed {id}.").format(id=removed.id))

@@ -2,7 +2,7 @@
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,11 @@ from fanjournal.cli.base import (
 )
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from fanjournal.budget import Spent
+    from fanjournal.config import Settings
+    from fanjournal.store import Journal
 
 PANEL = _("Review")
 MAX_OFF_RANGE = 366
@@ -35,36 +40,36 @@ def status(
                            "★3 12/300 (streak, ! when at risk today, fans this year / target)."))
     ] = False,
 ) -> None:
-    from fanjournal import reports
     from fanjournal.render import report as render
+    from fanjournal.usecases import review
 
     if prompt:
         if fmt != "rich":
             raise FanError(_("--prompt prints its own plain segment; leave out --format"), 2)
-        glance = reports.load_glance(journal(), settings(), today())
+        glance = review.glance(journal(), settings(), today())
         typer.echo(render.prompt_segment(glance), nl=stdout_is_terminal())
         return
     check_format(fmt, render.STATUS_FORMATS)
     book, config = journal(), settings()
-    found = reports.load_status(book, config, today())
+    found = review.status(book, config, today())
     spent, due = _budget_and_due(book, config, found.today)
     if fmt == "json":
         typer.echo(render.as_json({**render.status_data(found), "budget": spent.to_json(),
                                    "follow_ups_due": due}), nl=False)
     else:
         render.print_status(found)
-        _print_budget_and_due(spent, config["currency"], due, month=True)
+        _print_budget_and_due(spent, config.currency, due, month=True)
 
 
-def _budget_and_due(book, config, now):  # type: ignore[no-untyped-def]
+def _budget_and_due(book: "Journal", config: "Settings", now: dt.date) -> tuple["Spent", int]:
     """This month's fan budget and the number of follow-ups due (fan budget, fan due)."""
-    from fanjournal import budget, followups
+    from fanjournal.dates import month_bounds
+    from fanjournal.usecases import review, stories
 
-    return (budget.for_period(book, config, *budget.month_bounds(now)),
-            followups.due_count(book, now))
+    return review.spent(book, config, *month_bounds(now)), stories.due_count(book, now)
 
 
-def _print_budget_and_due(spent, currency, due, month):  # type: ignore[no-untyped-def]
+def _print_budget_and_due(spent: "Spent", currency: str, due: int | None, month: bool) -> None:
     from fanjournal.render import budget as render_budget
     from fanjournal.render import followups as render_followups
 
@@ -128,16 +133,16 @@ def report(
         chosen = reports.date_range(start, end)
     else:
         chosen = reports.parse_period(period, kinds[0] if kinds else None, now,
-                                      reports.week_start_of(config))
-    found = reports.load_report(book, config, chosen, now)
-    from fanjournal import budget
+                                      config.week_start)
     from fanjournal.render import budget as render_budget
+    from fanjournal.usecases import review
 
-    spent = budget.for_period(book, config, chosen.start, chosen.end)
+    found = review.report(book, config, chosen, now)
+    spent = review.spent(book, config, chosen.start, chosen.end)
     shown = render_budget.worth_showing(spent)
     if export is not None:
         render.export_report(found, export, render_budget.block_renderables(
-            spent, config["currency"], render_budget.report_heading()) if shown else ())
+            spent, config.currency, render_budget.report_heading()) if shown else ())
         typer.echo(_("Saved {label} to {path}").format(label=chosen.label, path=export))
     elif fmt == "json":
         typer.echo(render.as_json({**render.report_data(found), "budget": spent.to_json()}),
@@ -149,11 +154,11 @@ def report(
         markdown = render.report_markdown(found)
         if shown:
             markdown += f"\n## {render_budget.report_heading()}\n\n" + \
-                render_budget.summary_markdown(spent, config["currency"])
+                render_budget.summary_markdown(spent, config.currency)
         typer.echo(markdown, nl=False)
     else:
         render.print_report(found)
-        _print_budget_and_due(spent, config["currency"], None, month=False)
+        _print_budget_and_due(spent, config.currency, None, month=False)
 
 
 def _date_span(text: str) -> tuple[dt.date, dt.date, bool]:
@@ -221,16 +226,10 @@ def off(
         _list_days_off(fmt)
 
 
-def _by_year(dates: list[dt.date]) -> dict[int, list[dt.date]]:
-    found: dict[int, list[dt.date]] = {}
-    for day in dates:
-        found.setdefault(day.year, []).append(day)
-    return found
-
-
 def _record_days_off(when: str, reason: str) -> None:
     from fanjournal import workdays
     from fanjournal.render.report import span_label
+    from fanjournal.usecases import review
 
     start, end, is_range = _date_span(when)
     config = settings()
@@ -240,16 +239,8 @@ def _record_days_off(when: str, reason: str) -> None:
     if not chosen:
         raise FanError(_("{span} has no working weekdays; nothing to record").format(
             span=span_label(start, end)), 1)
-    book = journal()
-    added: list[workdays.DayOff] = []
-    changed: list[workdays.DayOff] = []
-    for year, dates in _by_year(chosen).items():
-        with book.change(year) as year_file:
-            new, updated = workdays.record_days_off(
-                year_file.sections, [workdays.DayOff(day, reason) for day in dates],
-                str(year_file.path))
-            added += new
-            changed += updated
+    added, changed = review.record_days_off(journal(),
+                                            [workdays.DayOff(day, reason) for day in chosen])
     span = span_label(start, end)
     if added:
         message = ngettext("Recorded {n} day off: {span}.", "Recorded {n} days off: {span}.",
@@ -276,17 +267,10 @@ def _record_days_off(when: str, reason: str) -> None:
 def _remove_days_off(when: str) -> None:
     from fanjournal import workdays
     from fanjournal.render.report import span_label
+    from fanjournal.usecases import review
 
     start, end, _is_range = _date_span(when)
-    book = journal()
-    removed: list[workdays.DayOff] = []
-    dates = list(workdays.days(start, end))
-    for year, in_year in _by_year(dates).items():
-        if year not in book.years():
-            continue
-        with book.change(year) as year_file:
-            removed += workdays.remove_days_off(year_file.sections, in_year,
-                                                str(year_file.path))
+    removed = review.remove_days_off(journal(), list(workdays.days(start, end)))
     span = span_label(start, end)
     if not removed:
         raise FanError(_("no day off recorded on {span}; see fan off --list").format(span=span))
@@ -297,15 +281,14 @@ def _remove_days_off(when: str) -> None:
 def _list_days_off(fmt: str) -> None:
     from fanjournal import workdays
     from fanjournal.render import report as render
+    from fanjournal.usecases import review
 
-    book, config, now = journal(), settings(), today()
-    recorded: list[workdays.DayOff] = []
-    for year in book.years():
-        recorded += workdays.days_off_from(book.summary(year).sections, str(book.path_for(year)))
+    config, now = settings(), today()
+    recorded = review.days_off(journal())
     calendar = workdays.Calendar(weekdays=config.workdays,
                                  off={day.date: day.reason for day in recorded})
     runs = workdays.runs_of(recorded, calendar)
-    country = config["holidays"]
+    country = config.holidays
     holidays = sorted(workdays.public_holidays(country, [now.year]).items())
     if fmt == "json":
         typer.echo(render.as_json(render.days_off_data(runs, holidays)), nl=False)

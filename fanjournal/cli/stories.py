@@ -138,6 +138,8 @@ def wall(
     from fanjournal import entries
     from fanjournal import wall as stories
     from fanjournal.render import wall as render
+    from fanjournal.usecases import journal as entry_cases
+    from fanjournal.usecases.stories import customers_in
 
     check_format(fmt, ("cards", "html", "markdown", "json"))
     target_format = None
@@ -151,9 +153,9 @@ def wall(
     start, end = _period(month, year, from_, to, (None, None))
     book = journal()
     where = entries.Filter(start=start, end=end, customer=customer, tag=tag)
-    found = entries.select(book, where)
+    found = entry_cases.select(book, where)
     both = not (gold or peak)
-    known = stories.customers_in(book) if anonymize else ()
+    known = customers_in(book) if anonymize else ()
     result = stories.wall(
         found,
         start,
@@ -168,7 +170,7 @@ def wall(
             typer.echo(render.empty_message())
             typer.echo(_("Nothing was written to {file}.").format(file=export))
             return
-        from fanjournal.store import atomic_write
+        from fanjournal.files import atomic_write
 
         path = Path(export).expanduser()
         if not path.parent.is_dir():
@@ -243,6 +245,7 @@ def nps(
     from fanjournal import nps as core
     from fanjournal.dates import months_before
     from fanjournal.render import nps as render
+    from fanjournal.usecases import stories
 
     check_format(fmt, ("rich", "json"))
     now = today()
@@ -255,7 +258,7 @@ def nps(
     end = end or max(now, start)
     if start <= now < end:
         end = now  # a period running into the future: the trend stops today
-    found = core.load(book, start, end)
+    found = stories.answers(book, start, end)
     if customer:
         wanted = customer.strip().casefold()
         found = [a for a in found if a.customer and wanted in a.customer.casefold()]
@@ -291,10 +294,10 @@ def nps_add(
         str | None, typer.Option("--note", "-n", help=_("What they said with it, in a few words."))
     ] = None,
 ) -> None:
-    from fanjournal import nps as core
     from fanjournal.render.nps import group_label
+    from fanjournal.usecases import stories
 
-    answer = core.add(journal(), past_date(date), score, customer, note)
+    answer = stories.add_answer(journal(), past_date(date), score, customer, note)
     typer.echo(
         _("Added survey answer {id}: {score} ({group}).").format(
             id=answer.id, score=answer.score, group=group_label(answer.group)
@@ -314,9 +317,9 @@ def nps_rm(
         ),
     ],
 ) -> None:
-    from fanjournal import nps as core
+    from fanjournal.usecases import stories
 
-    removed = core.remove(journal(), answer_id)
+    removed = stories.remove_answer(journal(), answer_id)
     typer.echo(
         _("Removed survey answer {id} ({score} on {date}).").format(
             id=removed.id, score=removed.score, date=removed.date.isoformat()
@@ -335,20 +338,20 @@ def budget(
     month: MonthOpt = None,
     fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
-    from fanjournal import budget as core
     from fanjournal.render import budget as render
     from fanjournal.render.names import month_title
+    from fanjournal.usecases import review
 
     check_format(fmt, ("rich", "json"))
     now = today()
     first = _month(month, now) if month is not None else now.replace(day=1)
     config = settings()
     book = journal()
-    result = core.for_month(book, config, first, now)
+    result = review.budget_month(book, config, first, now)
     if fmt == "json":
-        typer.echo(render.as_json(result, config["currency"]), nl=False)
+        typer.echo(render.as_json(result, config.currency), nl=False)
         return
-    render.print_month(result, config["currency"], month_title(first))
+    render.print_month(result, config.currency, month_title(first))
 
 
 # --- fan follow-up and fan due
@@ -371,13 +374,11 @@ def follow_up_plan(
         typer.Option("--start", "-s", help=_("Their first day as a customer (default today).")),
     ] = None,
 ) -> None:
-    from fanjournal import followups
     from fanjournal.render.followups import planned_line
+    from fanjournal.usecases import stories
 
-    config = settings()
-    steps = followups.schedule_from(config)
     first_day = any_date(start) or today()
-    plan = followups.plan_and_save(journal(), config, steps, customer, first_day)
+    plan = stories.plan(journal(), settings(), customer, first_day)
     typer.echo(planned_line(plan, today()))
 
 
@@ -399,12 +400,13 @@ def follow_up_list(
 ) -> None:
     from fanjournal import followups
     from fanjournal.render import followups as render
+    from fanjournal.usecases import stories
 
     check_format(fmt, ("rich", "json"))
     now = today()
     book = journal()
     years = None if all_ else [y for y in book.years() if y >= now.year - 1]
-    found = followups.load(book, years)
+    found = stories.touchpoints(book, years)
     if customer:
         found = followups.for_customer(found, customer)
     chosen = followups.plans(found)
@@ -450,13 +452,14 @@ def follow_up_done(
         str | None, typer.Option("--date", "-d", help=_("When you did it (default today)."))
     ] = None,
 ) -> None:
-    from fanjournal import clock, entries, followups, model
+    from fanjournal import clock, followups, model
+    from fanjournal.usecases import stories
 
     when = past_date(date)
     book = journal()
-    touchpoint = followups.find(book, touchpoint_id)
+    touchpoint = stories.find(book, touchpoint_id)
     followups.check_open(touchpoint)
-    logged = None
+    fan = None
     if log:
         said = (
             text
@@ -467,21 +470,16 @@ def follow_up_done(
                 action=followups.phase_label(touchpoint.phase),
             )
         )
-        draft = entries.Draft(
-            date=when,
-            text=model.parse_text(said),
-            customer=touchpoint.customer,
-            tags=("follow-up",),
-        )
-        logged = entries.add(book, draft, clock.now()).entry.id
+        fan = model.Entry(id="", date=when, created=clock.now(), text=model.parse_text(said),
+                          customer=touchpoint.customer, tags=("follow-up",))
     elif text is not None:
         raise FanError(_("--text goes with --log"), 2)
-    done = followups.close(book, touchpoint.id, when, logged=logged)
+    done, logged = stories.close(book, touchpoint.id, when, log=fan)
     line = _("Done: {id}, day {day} for {customer}.").format(
         id=done.id, day=done.day, customer=done.customer
     )
-    if logged:
-        line += " " + _("Logged as fan {id}.").format(id=logged)
+    if logged is not None:
+        line += " " + _("Logged as fan {id}.").format(id=logged.id)
     typer.echo(line)
 
 
@@ -494,11 +492,11 @@ def follow_up_skip(
         typer.Argument(help=_("One or more follow-up ids, such as 2026-F007."), show_default=False),
     ],
 ) -> None:
-    from fanjournal import followups
+    from fanjournal.usecases import stories
 
     book = journal()
     for touchpoint_id in touchpoint_ids:
-        skipped = followups.close(book, touchpoint_id, today(), skip=True)
+        skipped, _logged = stories.close(book, touchpoint_id, today(), skip=True)
         typer.echo(
             _("Skipped {id}, day {day} for {customer}.").format(
                 id=skipped.id, day=skipped.day, customer=skipped.customer
@@ -515,16 +513,12 @@ def due(
     ] = 0,
     fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
-    from fanjournal import followups
     from fanjournal.render import followups as render
+    from fanjournal.usecases import stories
 
     check_format(fmt, ("rich", "json"))
     now = today()
-    book = journal()
-    years = (
-        [y for y in book.years() if y >= now.year - 1] if ahead else followups.years_to_read(now)
-    )
-    items = followups.due(followups.load(book, years), now, ahead)
+    items = stories.due(journal(), now, ahead)
     if fmt == "json":
         typer.echo(render.due_json(items), nl=False)
     elif not items:

@@ -1,0 +1,162 @@
+"""The stories: the wall, survey answers (NPS) and new customers' follow-ups."""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+
+from fanjournal import followups, nps
+from fanjournal.config import Settings
+from fanjournal.errors import FanError
+from fanjournal.followups import Plan, Step, Touchpoint
+from fanjournal.i18n import _
+from fanjournal.model import Entry, parse_customer, parse_id, parse_score
+from fanjournal.store import Journal, YearFile
+from fanjournal.usecases.calendar import calendar_for
+
+
+def customers_in(journal: Journal) -> set[str]:
+    """Every customer name the journal holds: fans, survey answers and follow-ups, all years
+    (for `anonymize`, so a story naming another customer does not leak that name)."""
+    names: set[str] = set()
+    for year in journal.years():
+        year_file = journal.load(year)
+        names |= {e.customer for e in year_file.entries if e.customer}
+        names |= {a.customer for a in year_file.answers if a.customer}
+        names |= {t.customer for t in year_file.touchpoints}
+    return names
+
+
+# --- survey answers
+
+
+def answers(journal: Journal, start: dt.date, end: dt.date) -> list[nps.Answer]:
+    """Every answer dated within [start, end]: fans' scores and survey answers."""
+    found = nps.from_entries(journal.entries(start, end))
+    for year in journal.years():
+        if start.year <= year <= end.year:
+            found += [a for a in journal.summary(year).records.answers if start <= a.date <= end]
+    return found
+
+
+def add_answer(journal: Journal, when: dt.date, value: int, customer: str | None = None,
+               note: str | None = None) -> nps.Answer:
+    """Store one survey answer in its year's file; its id is never reused."""
+    answer = nps.Answer(when, parse_score(value), parse_customer(customer), nps.parse_note(note))
+    with journal.change(when.year) as year_file:
+        answer = replace(answer, id=year_file.allocate("nps"))
+        year_file.answers.append(answer)
+    return answer
+
+
+def remove_answer(journal: Journal, answer_id: str) -> nps.Answer:
+    wanted = parse_id(answer_id, "nps")
+    with journal.change(int(wanted[:4])) as year_file:
+        index = next((i for i, a in enumerate(year_file.answers) if a.id == wanted), None)
+        if index is None:
+            raise FanError(_("no survey answer with id {id} (see fan nps --answers)").format(
+                id=wanted))
+        return year_file.answers.pop(index)
+
+
+# --- follow-ups
+
+
+def schedule(settings: Settings) -> tuple[Step, ...]:
+    return followups.schedule(settings.follow_up_days, settings.follow_up_actions)
+
+
+def touchpoints(journal: Journal, years: Iterable[int] | None = None) -> list[Touchpoint]:
+    """The touchpoints stored in `years` (default: every year of the journal)."""
+    present = set(journal.years())
+    chosen = present if years is None else present & set(years)
+    return [t for year in sorted(chosen) for t in journal.summary(year).records.touchpoints]
+
+
+def due(journal: Journal, today: dt.date, ahead: int = 0) -> list[followups.Due]:
+    """What is due by today (and in the next `ahead` days)."""
+    years = [y for y in journal.years() if y >= today.year - 1] if ahead \
+        else followups.years_to_read(today)
+    return followups.due(touchpoints(journal, years), today, ahead)
+
+
+def due_count(journal: Journal, today: dt.date) -> int:
+    """How many touchpoints are due today or overdue: reads at most two year files."""
+    return len(followups.due(touchpoints(journal, followups.years_to_read(today)), today))
+
+
+def next_due_dates(journal: Journal, today: dt.date) -> list[dt.date]:
+    """The due dates of every open touchpoint from today's view, earliest first: a state file
+    can hold these and count what is due on a later day without running fan."""
+    years = range(today.year - 1, today.year + 2)  # next year too: plans that start there
+    return sorted(t.due for t in touchpoints(journal, years) if t.is_open)
+
+
+def check_no_open_plan(journal: Journal, customer: str, start: dt.date) -> None:
+    """Refuse a second running plan for the same customer (FanError)."""
+    years = [y for y in journal.years() if y >= start.year - 1]
+    wanted = customer.strip().casefold()
+    for running in followups.plans(touchpoints(journal, years)):
+        if running.customer.casefold() == wanted and running.open:
+            raise FanError(_(
+                "{customer} already has a follow-up plan that started on {start}; see it with "
+                "fan follow-up list \"{customer}\", or skip its open touchpoints first"
+            ).format(customer=running.customer, start=running.start.isoformat()))
+
+
+def plan_into(year_file: YearFile, journal: Journal, settings: Settings, steps: tuple[Step, ...],
+              customer: str, start: dt.date, entry_id: str | None = None) -> Plan:
+    """Plan a new customer's touchpoints into `year_file` (their start year), inside a change."""
+    calendar = calendar_for(journal, settings, start,
+                            start + dt.timedelta(days=max(s.day for s in steps) + 31))
+    planned = followups.plan(customer, start, steps, lambda: year_file.allocate("follow_up"),
+                             calendar, entry_id)
+    year_file.touchpoints += planned
+    return Plan(planned[0].customer, start, tuple(planned))
+
+
+def plan(journal: Journal, settings: Settings, customer: str, start: dt.date) -> Plan:
+    """`fan follow-up plan`: plan and store a new customer's touchpoints."""
+    steps = schedule(settings)
+    check_no_open_plan(journal, customer, start)
+    with journal.change(start.year) as year_file:
+        return plan_into(year_file, journal, settings, steps, customer, start)
+
+
+def find(journal: Journal, touchpoint_id: str) -> Touchpoint:
+    wanted = parse_id(touchpoint_id, "follow_up")
+    for touchpoint in touchpoints(journal, [int(wanted[:4])]):
+        if touchpoint.id == wanted:
+            return touchpoint
+    raise FanError(_("no follow-up with id {id} (see fan due or fan follow-up list)").format(
+        id=wanted))
+
+
+def _close_in(year_file: YearFile, wanted: str, on: dt.date, skip: bool,
+              logged: str | None) -> Touchpoint:
+    index = next((i for i, t in enumerate(year_file.touchpoints) if t.id == wanted), None)
+    if index is None:
+        raise FanError(_("no follow-up with id {id} (see fan due or fan follow-up list)")
+                       .format(id=wanted))
+    touchpoint = year_file.touchpoints[index]
+    followups.check_open(touchpoint)
+    changed = (replace(touchpoint, skipped=on) if skip
+               else replace(touchpoint, done=on, logged=logged or touchpoint.logged))
+    year_file.touchpoints[index] = changed
+    return changed
+
+
+def close(journal: Journal, touchpoint_id: str, on: dt.date, *, skip: bool = False,
+          log: Entry | None = None) -> tuple[Touchpoint, Entry | None]:
+    """Mark one touchpoint done (or skipped) on `on`; with `log`, also add that fan (its id is
+    given here) — both in one change, or neither. FanError if the touchpoint is not open."""
+    wanted = parse_id(touchpoint_id, "follow_up")
+    years = [int(wanted[:4])] + ([log.date.year] if log is not None else [])
+    with journal.change_years(*years) as year_files:
+        logged = None
+        if log is not None:
+            entry_file = year_files[log.date.year]
+            logged = replace(log, id=entry_file.allocate())
+            entry_file.entries.append(logged)
+        done = _close_in(year_files[years[0]], wanted, on, skip,
+                         logged.id if logged is not None else None)
+    return done, logged
