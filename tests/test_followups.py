@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fanjournal import followups, model
+from fanjournal.errors import FanError
 from fanjournal.followups import Step, due_date, phase_for, plan, schedule
 from fanjournal.store import Journal
 from fanjournal.usecases import stories
@@ -262,3 +263,70 @@ def test_status_mentions_due_follow_ups(fan, monkeypatch):
     monkeypatch.setenv("FAN_TODAY", "2026-11-23")
     assert "2 follow-ups due: see fan due" in fan("status").stdout
     assert json.loads(fan("status", "-f", "json").stdout)["follow_ups_due"] == 2
+
+
+# --- compound commands change the journal once: all or nothing
+
+
+def test_add_new_customer_saves_no_fan_when_the_plan_fails(fan, journal_dir, monkeypatch):
+    fan("add", "An earlier fan")
+    before = (journal_dir / "2026.toml").read_bytes()
+
+    def broken_plan(*args, **kwargs):
+        raise FanError("the plan cannot be made")
+
+    monkeypatch.setattr(followups, "plan", broken_plan)
+    result = fan("add", "Welcomed them", "-c", "Anna", "--new-customer")
+    assert_clean_error(result, code=1, message="the plan cannot be made")
+    assert (journal_dir / "2026.toml").read_bytes() == before  # no fan without its plan
+    assert "Welcomed them" not in fan("list").stdout
+
+
+def test_follow_up_done_log_across_years_is_all_or_nothing(fan, journal_dir, monkeypatch):
+    from fanjournal import files
+
+    monkeypatch.setenv("FAN_TODAY", "2026-12-30")
+    plan_for(fan, "Bram")
+    monkeypatch.setenv("FAN_TODAY", "2027-01-05")
+    fan("add", "A fan in the new year")
+    old_2026 = (journal_dir / "2026.toml").read_bytes()
+    old_2027 = (journal_dir / "2027.toml").read_bytes()
+    real_write = files.atomic_write
+    written: list[str] = []
+
+    def fail_on_the_second_year_file(path, data, durable=True):
+        if path.name in ("2026.toml", "2027.toml"):
+            written.append(path.name)
+            if len(written) == 2:
+                raise FanError(f"cannot write {path}: disk full")
+        real_write(path, data, durable)
+
+    monkeypatch.setattr("fanjournal.store.atomic_write", fail_on_the_second_year_file)
+    result = fan("follow-up", "done", "2026-F001", "--log")
+    assert_clean_error(result, code=1, message="disk full")
+    # the touchpoint's year was written, the fan's failed, and the first was put back
+    assert written == ["2026.toml", "2027.toml", "2026.toml"]
+    monkeypatch.setattr("fanjournal.store.atomic_write", real_write)
+    # the year written first got its earlier bytes back: no fan without its closed touchpoint
+    assert (journal_dir / "2026.toml").read_bytes() == old_2026
+    assert (journal_dir / "2027.toml").read_bytes() == old_2027
+    assert "Follow-up for Bram" not in fan("list").stdout
+    done = fan("follow-up", "done", "2026-F001", "--log")
+    assert done.exit_code == 0, done
+    assert "Logged as fan 2027-002" in done.stdout
+    assert "2026-F001" not in fan("due").stdout
+
+
+def test_ids_are_never_reused_for_any_kind(fan, journal_dir):
+    plan_for(fan, "Anna")
+    first = [line.split()[0] for line in fan("follow-up", "list").stdout.splitlines()
+             if line.strip().startswith("2026-F")]
+    fan("follow-up", "skip", *first)
+    plan_for(fan, "Anna")  # a second plan once the first has nothing open
+    text = (journal_dir / "2026.toml").read_text()
+    assert "follow_up_next = 13" in text  # 6 touchpoints each, numbered on from the counter
+    assert text.count('id = "2026-F007"') == 1
+    answer = fan("nps", "add", "9")
+    assert "2026-N001" in answer.stdout
+    fan("nps", "rm", "2026-N001")
+    assert "2026-N002" in fan("nps", "add", "8").stdout

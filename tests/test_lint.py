@@ -24,3 +24,12 @@ def test_mypy():
     pytest.importorskip("mypy")
     done = _run("mypy")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_import_layers():
+    """import-linter's contracts in pyproject.toml: the layers, no cycles, a pure domain."""
+    pytest.importorskip("importlinter")
+    done = subprocess.run([str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout

@@ -168,42 +168,43 @@ def test_bad_input(fan, journal_dir, args, code, message):
 
 
 def test_public_holidays_are_cached(fan, fan_home, monkeypatch):
-    from fanjournal import workdays
+    from fanjournal.usecases import holidays
 
-    monkeypatch.setattr(workdays, "_holiday_memo", {})
-    first = workdays.public_holidays("NL", [2026, 2027])
-    path = workdays.holiday_cache_path("NL")
+    monkeypatch.setattr(holidays, "_holiday_memo", {})
+    first = holidays.public_holidays("NL", [2026, 2027])
+    path = holidays.holiday_cache_path("NL")
     assert path == fan_home / "cache" / "holidays-NL.json" and path.exists()
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
     def no_computing(country, years, names_in):
         raise AssertionError(f"computed {country} {years} again")
 
-    monkeypatch.setattr(workdays, "_holiday_memo", {})
-    monkeypatch.setattr(workdays, "_compute_holidays", no_computing)
-    assert workdays.public_holidays("NL", [2027, 2026]) == first
+    monkeypatch.setattr(holidays, "_holiday_memo", {})
+    monkeypatch.setattr(holidays, "_compute_holidays", no_computing)
+    assert holidays.public_holidays("NL", [2027, 2026]) == first
     assert first[d(2026, 4, 27)] == "King's Day" and d(2027, 1, 1) in first
 
 
 def test_a_damaged_or_stale_holiday_cache_is_rebuilt(fan, fan_home, monkeypatch):
-    from fanjournal import workdays
+    from fanjournal.usecases import holidays
 
-    monkeypatch.setattr(workdays, "_holiday_memo", {})
-    expected = workdays.public_holidays("NL", [2026])
-    path = workdays.holiday_cache_path("NL")
+    monkeypatch.setattr(holidays, "_holiday_memo", {})
+    expected = holidays.public_holidays("NL", [2026])
+    path = holidays.holiday_cache_path("NL")
     for damage in ("{not json", json.dumps({"stamp": "an older holidays", "years": {
             "2026": {"2026-06-01": "Made-up Day"}}})):
         path.write_text(damage)
-        monkeypatch.setattr(workdays, "_holiday_memo", {})
-        assert workdays.public_holidays("NL", [2026]) == expected
+        monkeypatch.setattr(holidays, "_holiday_memo", {})
+        assert holidays.public_holidays("NL", [2026]) == expected
         assert json.loads(path.read_text())["years"]["2026"]["2026-04-27"] == "King's Day"
 
 
 def test_holiday_names_follow_the_language(fan, monkeypatch):
-    from fanjournal import i18n, workdays
+    from fanjournal import i18n
+    from fanjournal.usecases import holidays
 
-    monkeypatch.setattr(workdays, "_holiday_memo", {})
-    assert workdays.public_holidays("NL", [2026])[d(2026, 12, 25)] == "Christmas Day"
+    monkeypatch.setattr(holidays, "_holiday_memo", {})
+    assert holidays.public_holidays("NL", [2026])[d(2026, 12, 25)] == "Christmas Day"
     fan("config", "set", "language", "nl")
     i18n.reset()
-    assert workdays.public_holidays("NL", [2026])[d(2026, 12, 25)] == "Eerste kerstdag"
+    assert holidays.public_holidays("NL", [2026])[d(2026, 12, 25)] == "Eerste kerstdag"

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fanjournal.pace import pace_on, round_half_up
-from fanjournal.workdays import Calendar, public_holidays
+from fanjournal.usecases.holidays import public_holidays
+from fanjournal.workdays import Calendar
 
 d = dt.date
 FRIDAY = d(2026, 11, 20)

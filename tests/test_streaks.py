@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fanjournal.streaks import NO_STREAK, Streak, StreakState, streak_state
-from fanjournal.workdays import Calendar, days, public_holidays
+from fanjournal.usecases.holidays import public_holidays
+from fanjournal.workdays import Calendar, days
 
 d = dt.date
 MON_FRI = Calendar()

@@ -282,6 +282,7 @@ def _list_days_off(fmt: str) -> None:
     from fanjournal import workdays
     from fanjournal.render import report as render
     from fanjournal.usecases import review
+    from fanjournal.usecases.holidays import public_holidays
 
     config, now = settings(), today()
     recorded = review.days_off(journal())
@@ -289,7 +290,7 @@ def _list_days_off(fmt: str) -> None:
                                  off={day.date: day.reason for day in recorded})
     runs = workdays.runs_of(recorded, calendar)
     country = config.holidays
-    holidays = sorted(workdays.public_holidays(country, [now.year]).items())
+    holidays = sorted(public_holidays(country, [now.year]).items())
     if fmt == "json":
         typer.echo(render.as_json(render.days_off_data(runs, holidays)), nl=False)
     else:

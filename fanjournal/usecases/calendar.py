@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from fanjournal.config import Settings
 from fanjournal.store import Journal
 from fanjournal.streaks import ONE_DAY, StreakState, streak_state
-from fanjournal.workdays import Calendar, public_holidays
+from fanjournal.usecases.holidays import public_holidays
+from fanjournal.workdays import Calendar
 
 
 def calendar_for(journal: Journal, settings: Settings, start: dt.date, end: dt.date) -> Calendar:
