@@ -1,4 +1,4 @@
-"""What you can do with entries: add, find, filter, edit and remove — no printing, no clock."""
+"""Entries as data: which match a filter, the editable TOML of `fan edit`, anonymising (pure)."""
 
 import datetime as dt
 import tomllib

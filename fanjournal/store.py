@@ -1,13 +1,18 @@
 """The journal folder on disk — the only module that reads or writes it.
 
 One file per calendar year (`2026.toml`, or `2026.json` with config `format = "json"`), each
-starting with `schema_version`, then `next_number` (the id counter, so a removed id is never
-handed out again), other sections (days off, …) and one `[[fan]]` table per entry.
+starting with `schema_version`, then the id counters (`next_number`, `nps_next`,
+`follow_up_next`: a removed id is never handed out again), keys of a newer fan, the `[[off]]`,
+`[[nps]]` and `[[follow_up]]` tables and one `[[fan]]` table per entry. A year is read as a typed
+`YearFile`, validated as a whole.
 
-Every change runs under an exclusive lock, re-reads the year inside it, writes a temp file in the
+Every change runs under an exclusive lock, re-reads its years inside it, writes a temp file in the
 same folder, fsyncs it, keeps the previous version as `<file>.bak` and moves the new one in place
-with `os.replace`. A file that does not parse or validate is never written over.
+with `os.replace`; a change of two years that fails halfway puts the first back. A file that does
+not parse or validate is never written over.
 """
+
+from __future__ import annotations
 
 import copy
 import datetime as dt
@@ -22,11 +27,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fanjournal.errors import FanError
 from fanjournal.files import FILE_MODE, atomic_write, ensure_dir, read_bytes
-from fanjournal.followups import Touchpoint, touchpoints_from
 from fanjournal.i18n import _
 from fanjournal.model import (
     FIELD_NAMES,
@@ -39,8 +43,11 @@ from fanjournal.model import (
     make_id,
     match_id,
 )
-from fanjournal.nps import Answer, answers_from
-from fanjournal.workdays import DayOff, days_off_from
+
+if TYPE_CHECKING:  # imported when a year's records are read: `fan add` needs none of them
+    from fanjournal.followups import Touchpoint
+    from fanjournal.nps import Answer
+    from fanjournal.workdays import DayOff
 
 LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
@@ -111,6 +118,10 @@ class Records:
 
 
 def _records(sections: dict[str, Any], where: str) -> Records:
+    from fanjournal.followups import touchpoints_from
+    from fanjournal.nps import answers_from
+    from fanjournal.workdays import days_off_from
+
     return Records(tuple(days_off_from(sections, where)), tuple(answers_from(sections, where)),
                    tuple(touchpoints_from(sections, where)))
 
