@@ -194,6 +194,21 @@ def written(path):
     return reminder.parse_state(path.read_text())
 
 
+SECOND = 1_000_000_000  # in nanoseconds
+
+
+def date_back(state_file, seconds=60):
+    """Date the state and what it watches back by explicit mtimes: what it watches 2*seconds
+    ago, the state `seconds` ago. The state is then fresh, and whatever fan writes from now on
+    is newer than both, with no sleep for the clock to tick. Returns the state's mtime."""
+    now = time.time_ns()
+    for watched in written(state_file).watch:
+        if os.path.exists(watched):
+            os.utime(watched, ns=(now - 2 * seconds * SECOND,) * 2)
+    os.utime(state_file, ns=(now - seconds * SECOND,) * 2)
+    return state_file.stat().st_mtime_ns
+
+
 def test_fan_add_writes_the_state(fan, state_file):
     fan("add", "Walked her to the car")
     state = written(state_file)
@@ -240,8 +255,8 @@ def test_a_follow_up_closed_in_last_years_file_rewrites_it(fan, state_file):
     # a plan stored in 2025 with touchpoints due in 2026: closing one changes 2025.toml only
     assert fan("follow-up", "plan", "Bram", "--start", "2025-12-01").exit_code == 0
     assert dues_local(written(state_file))[FRIDAY] == 6  # all overdue: day 100 was in March
-    before = state_file.stat().st_mtime_ns
-    time.sleep(0.01)
+    before = date_back(state_file)
+    assert not reminder.needs_refresh(state_file)
     assert fan("follow-up", "done", "2025-F001").exit_code == 0
     assert state_file.stat().st_mtime_ns > before
     assert dues_local(written(state_file))[FRIDAY] == 5
@@ -275,8 +290,9 @@ def test_a_config_change_rewrites_it(fan, state_file):
 def test_a_hand_edit_is_noticed_by_the_next_command(fan, state_file, journal_dir):
     fan("add", "One")
     year_file = journal_dir / "2026.toml"
-    time.sleep(0.01)
     year_file.write_text('schema_version = 2\nnext_number = 2\n')
+    later = state_file.stat().st_mtime_ns + 5 * SECOND
+    os.utime(year_file, ns=(later, later))  # the edit is newer than the state, to the tick
     fan("list")
     assert kinds_local(written(state_file))[FRIDAY] == reminder.REMIND
 
