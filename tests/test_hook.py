@@ -256,7 +256,7 @@ def test_a_follow_up_closed_in_last_years_file_rewrites_it(fan, state_file):
     assert fan("follow-up", "plan", "Bram", "--start", "2025-12-01").exit_code == 0
     assert dues_local(written(state_file))[FRIDAY] == 6  # all overdue: day 100 was in March
     before = date_back(state_file)
-    assert not reminder.needs_refresh(state_file)
+    assert not prompt.needs_refresh(state_file)
     assert fan("follow-up", "done", "2025-F001").exit_code == 0
     assert state_file.stat().st_mtime_ns > before
     assert dues_local(written(state_file))[FRIDAY] == 5
