@@ -275,7 +275,9 @@ def fan_command() -> list[str]:
 def snippet(shell: str, command: Sequence[str], state: Path, quiet: Path, every: int) -> str:
     """The hook for `shell`, with its files, fallback message and interval filled in."""
     template = (Path(__file__).parent / "hooks" / f"fan.{shell}").read_text(encoding="utf-8")
-    quote = lambda text: shell_quote(shell, text)  # noqa: E731
+    def quote(text: str) -> str:
+        return shell_quote(shell, text)
+
     values = {
         "@STATE@": quote(str(state)),
         "@QUIET@": quote(str(quiet)),

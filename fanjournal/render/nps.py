@@ -90,7 +90,7 @@ def print_report(report: Report, period_title: str) -> None:
         return
     out.print()
     headline = Text(_("NPS "), style="bold")
-    headline.append_text(_score_text(score))  # type: ignore[arg-type]
+    headline.append_text(_score_text(score))
     headline.append("  ")
     headline.append(ngettext("from {n} answer", "from {n} answers", score.answers).format(
         n=score.answers), style="dim")
