@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from fanjournal.model import MOMENTS, Entry
+from fanjournal.nps import Answer
 from fanjournal.store import Journal, _parse
 from fanjournal.workdays import DayOff
 
@@ -30,7 +31,8 @@ class StoreMachine(RuleBasedStateMachine):
         self.fmt = fmt
         self.expected: dict[int, dict[str, dict]] = {year: {} for year in YEARS}
         self.off: dict[int, set[dt.date]] = {year: set() for year in YEARS}
-        self.used: dict[int, set[str]] = {year: set() for year in YEARS}
+        self.used: dict[int, set[str]] = {year: set() for year in YEARS}  # ids of every kind
+        self.answers: dict[int, dict[str, int]] = {year: {} for year in YEARS}
 
     def teardown(self):
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -82,6 +84,40 @@ class StoreMachine(RuleBasedStateMachine):
                 year_file.days_off.append(DayOff(date))
         self.off[year].add(date)
 
+    @rule(year=st.sampled_from(YEARS), day=st.integers(1, 28), score=st.integers(0, 10))
+    def survey_answer(self, year, day, score):
+        with self.journal().change(year) as year_file:
+            answer = Answer(dt.date(year, 10, day), score, id=year_file.allocate("nps"))
+            year_file.answers.append(answer)
+        assert answer.id not in self.used[year], "an id was handed out twice"
+        self.used[year].add(answer.id)
+        self.answers[year][answer.id] = score
+
+    @rule(year=st.sampled_from(YEARS), data=st.data())
+    def remove_answer(self, year, data):
+        if not self.answers[year]:
+            return
+        answer_id = data.draw(st.sampled_from(sorted(self.answers[year])))
+        with self.journal().change(year) as year_file:
+            year_file.answers = [a for a in year_file.answers if a.id != answer_id]
+        del self.answers[year][answer_id]
+
+    @rule(data=st.data(), text=texts)
+    def fan_in_one_year_and_an_answer_in_the_other(self, data, text):
+        """One change of two years (as `fan follow-up done --log` makes): both are saved."""
+        first, second = data.draw(st.permutations(YEARS))
+        with self.journal().change_years(first, second) as year_files:
+            entry = Entry(id=year_files[first].allocate(), date=dt.date(first, 11, 2),
+                          created=dt.datetime(first, 11, 2, 9, 0, tzinfo=dt.UTC), text=text)
+            year_files[first].entries.append(entry)
+            answer = Answer(dt.date(second, 10, 1), 7, id=year_files[second].allocate("nps"))
+            year_files[second].answers.append(answer)
+        for year, new_id in ((first, entry.id), (second, answer.id)):
+            assert new_id not in self.used[year], "an id was handed out twice"
+            self.used[year].add(new_id)
+        self.expected[first][entry.id] = entry.to_record()
+        self.answers[second][answer.id] = 7
+
     @rule(year=st.sampled_from(YEARS), first=st.integers(1, 28), days=st.integers(0, 40))
     def read_a_range(self, year, first, days):
         start = dt.date(year, 11, first)
@@ -104,7 +140,7 @@ class StoreMachine(RuleBasedStateMachine):
         for year in YEARS:
             path = cached.path_for(year)
             if not path.exists():
-                assert not self.expected[year]
+                assert not self.expected[year] and not self.answers[year]
                 continue
             parsed = _parse(path, path.read_bytes(), year)  # the file itself, no cache
             assert {e.id: e.to_record() for e in parsed.entries} == self.expected[year]
@@ -118,6 +154,8 @@ class StoreMachine(RuleBasedStateMachine):
             assert sum(summary.money_days.values(), Decimal(0)) == money
             assert {o.date for o in parsed.days_off} == self.off[year]
             assert {o.date for o in summary.records.days_off} == self.off[year]
+            assert {a.id: a.score for a in parsed.answers} == self.answers[year]
+            assert {a.id: a.score for a in summary.records.answers} == self.answers[year]
 
 
 StoreMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25,
