@@ -1,7 +1,10 @@
-"""Date words people type — 2026-11-20, today/vandaag, yesterday/gisteren, -3, friday/vrijdag."""
+"""Date words people type — 2026-11-20, today/vandaag, yesterday/gisteren, -3, friday/vrijdag —
+and periods: ISO weeks, months, years and free ranges.
+"""
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
@@ -20,6 +23,7 @@ YESTERDAY_WORDS = {"yesterday", "gisteren"}
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # beyond these, date arithmetic (and the journal) ends
+ONE_DAY = dt.timedelta(days=1)
 
 
 def check_year(year: int, text: str) -> None:
@@ -85,3 +89,139 @@ def parse_year(text: str) -> int:
     if not re.fullmatch(r"\d{4}", text.strip()):
         raise FanError(_("{text!r} is not a year such as 2026").format(text=text))
     return int(text)
+
+
+# --- periods
+
+
+@dataclass(frozen=True)
+class Period:
+    """A run of calendar days a command covers, both ends included."""
+
+    kind: str  # week, month, year or range
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        """2026-W47, 2026-11, 2026 or 2026-11-01..2026-11-20."""
+        if self.kind == "week":
+            monday = self.start + dt.timedelta(days=-self.start.weekday() % 7)
+            year, week, _day = monday.isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.kind == "month":
+            return f"{self.start.year}-{self.start.month:02d}"
+        if self.kind == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+    @property
+    def length(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> "Period":
+        """The period of the same kind just before this one."""
+        if self.kind == "week":
+            return Period("week", self.start - dt.timedelta(days=7),
+                          self.end - dt.timedelta(days=7))
+        if self.kind == "month":
+            return month_containing(self.start - ONE_DAY)
+        if self.kind == "year":
+            return year_period(self.start.year - 1)
+        return Period("range", self.start - dt.timedelta(days=self.length), self.start - ONE_DAY)
+
+
+def check_dates(*dates: dt.date) -> None:
+    """Refuse dates so far away that a period around them would leave the calendar."""
+    for day in dates:
+        check_year(day.year, day.isoformat())
+
+
+def week_containing(day: dt.date, week_start: int = 0) -> Period:
+    """The week holding `day`, starting on weekday `week_start` (0 = Monday, ISO)."""
+    start = day - dt.timedelta(days=(day.weekday() - week_start) % 7)
+    return Period("week", start, start + dt.timedelta(days=6))
+
+
+def iso_week(year: int, week: int, week_start: int = 0) -> Period:
+    """ISO week `week` of `year`; with another week start, the week holding its Monday."""
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise FanError(_("{year} has no ISO week {week}; it has {n} weeks").format(
+            year=year, week=week, n=dt.date(year, 12, 28).isocalendar()[1]), 2) from None
+    return week_containing(monday, week_start)
+
+
+def month_containing(day: dt.date) -> Period:
+    return Period("month", *month_bounds(day))
+
+
+def year_period(year: int) -> Period:
+    return Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def date_range(start: dt.date, end: dt.date) -> Period:
+    check_dates(start, end)
+    if start > end:
+        raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
+    return Period("range", start, end)
+
+
+_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def parse_period(text: str | None, kind: str | None, today: dt.date,
+                 week_start: int = 0) -> Period:
+    """The period a user asked for.
+
+    `text` is 2026-W47, 2026-11, 2026 or any date word (`dates.parse_date`); `kind` (week,
+    month or year, from --week/--month/--year) picks the kind for a date word or for no text,
+    and must agree with the text's own kind. No text and no kind: the current week.
+    """
+    check_dates(today)
+    period = _parse_period(text, kind, today, week_start)
+    check_dates(period.start, period.end)
+    return period
+
+
+def _parse_period(text: str | None, kind: str | None, today: dt.date,
+                  week_start: int) -> Period:
+    if text is None or not text.strip():
+        day = today
+        found = kind or "week"
+    else:
+        word = text.strip().lower()
+        if match := _WEEK.match(word) or _MONTH.match(word) or _YEAR.match(word):
+            check_year(int(word[:4]), text.strip())
+        if match := _WEEK.match(word):
+            found = "week"
+            period = iso_week(int(match.group(1)), int(match.group(2)), week_start)
+        elif match := _MONTH.match(word):
+            found = "month"
+            month = int(match.group(2))
+            if not 1 <= month <= 12:
+                raise FanError(_("{text!r} is not a month; use the form 2026-11").format(
+                    text=text), 2)
+            period = month_containing(dt.date(int(match.group(1)), month, 1))
+        elif _YEAR.match(word):
+            found = "year"
+            period = year_period(int(word))
+        else:
+            day = parse_date(text, today)
+            check_dates(day)
+            found = kind or "week"
+            text = None
+        if text is not None:
+            if kind and kind != found:
+                raise FanError(_("{text!r} is a {found}, not a {kind}; leave out --{kind} or "
+                                 "give a {kind}").format(text=text.strip(), found=found,
+                                                         kind=kind), 2)
+            return period
+    if found == "month":
+        return month_containing(day)
+    if found == "year":
+        return year_period(day.year)
+    return week_containing(day, week_start)

@@ -17,9 +17,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from fanjournal.dates import ONE_DAY
 from fanjournal.workdays import Calendar
-
-ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

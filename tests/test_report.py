@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fanjournal import reports
+from fanjournal import dates, reports
 from fanjournal.model import MOMENTS, Entry
 from fanjournal.workdays import Calendar, DayOff
 
@@ -62,22 +62,22 @@ def report_json(fan, *args) -> dict:
     ("2027-01-01", None, d(2026, 12, 28), d(2027, 1, 3), "2026-W53"),
 ])
 def test_parse_period(text, kind, start, end, label):
-    period = reports.parse_period(text, kind, TODAY)
+    period = dates.parse_period(text, kind, TODAY)
     assert (period.start, period.end, period.label) == (start, end, label)
 
 
 def test_weeks_starting_on_sunday_keep_the_iso_label():
-    period = reports.parse_period("2026-W47", None, TODAY, week_start=6)
+    period = dates.parse_period("2026-W47", None, TODAY, week_start=6)
     assert (period.start, period.end, period.label) == (d(2026, 11, 15), d(2026, 11, 21),
                                                         "2026-W47")
 
 
 def test_previous_periods():
-    assert reports.parse_period("2027-W01", None, TODAY).previous().label == "2026-W53"
-    assert reports.parse_period("2026-03", None, TODAY).previous().label == "2026-02"
-    assert reports.parse_period("2026-01", None, TODAY).previous().label == "2025-12"
-    assert reports.year_period(2026).previous().label == "2025"
-    before = reports.date_range(d(2026, 11, 1), d(2026, 11, 10)).previous()
+    assert dates.parse_period("2027-W01", None, TODAY).previous().label == "2026-W53"
+    assert dates.parse_period("2026-03", None, TODAY).previous().label == "2026-02"
+    assert dates.parse_period("2026-01", None, TODAY).previous().label == "2025-12"
+    assert dates.year_period(2026).previous().label == "2025"
+    before = dates.date_range(d(2026, 11, 1), d(2026, 11, 10)).previous()
     assert (before.start, before.end) == (d(2026, 10, 22), d(2026, 10, 31))
 
 
@@ -342,9 +342,9 @@ def journals(draw):
     kind = draw(st.sampled_from(["week", "month", "range"]))
     anchor = start + dt.timedelta(days=draw(offsets))
     if kind == "range":
-        period = reports.date_range(anchor, anchor + dt.timedelta(days=draw(offsets)))
+        period = dates.date_range(anchor, anchor + dt.timedelta(days=draw(offsets)))
     else:
-        period = reports.parse_period(anchor.isoformat(), kind, today)
+        period = dates.parse_period(anchor.isoformat(), kind, today)
     return period, entries, calendar, today
 
 

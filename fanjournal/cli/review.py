@@ -105,8 +105,8 @@ def report(
         "--export", help=_("Save the rich view to FILE.html or FILE.svg to share or print."),
         dir_okay=False, show_default=False)] = None,
 ) -> None:
-    from fanjournal import reports
     from fanjournal.cli.base import any_date
+    from fanjournal.dates import date_range, parse_period
     from fanjournal.render import report as render
 
     check_format(fmt, render.REPORT_FORMATS)
@@ -130,10 +130,9 @@ def report(
         start = any_date(from_)
         end = any_date(to) if to is not None else now
         assert start is not None and end is not None
-        chosen = reports.date_range(start, end)
+        chosen = date_range(start, end)
     else:
-        chosen = reports.parse_period(period, kinds[0] if kinds else None, now,
-                                      config.week_start)
+        chosen = parse_period(period, kinds[0] if kinds else None, now, config.week_start)
     from fanjournal.render import budget as render_budget
     from fanjournal.usecases import review
 

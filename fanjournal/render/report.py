@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from fanjournal.dates import Period
 from fanjournal.i18n import _, ngettext
 from fanjournal.pace import Pace
 from fanjournal.render.names import month_long, month_name, month_title, weekday_long, weekday_name
-from fanjournal.reports import Glance, Period, Report, Status
+from fanjournal.reports import Glance, Report, Status
 from fanjournal.streaks import Streak, StreakState
 from fanjournal.workdays import OffRun
 

@@ -4,8 +4,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from fanjournal.config import Settings
+from fanjournal.dates import ONE_DAY
 from fanjournal.store import Journal
-from fanjournal.streaks import ONE_DAY, StreakState, streak_state
+from fanjournal.streaks import StreakState, streak_state
 from fanjournal.usecases.holidays import public_holidays
 from fanjournal.workdays import Calendar
 

@@ -6,16 +6,8 @@ from typing import Any
 
 from fanjournal import budget, workdays
 from fanjournal.config import Settings
-from fanjournal.reports import (
-    Glance,
-    Period,
-    Report,
-    Status,
-    check_dates,
-    report_on,
-    status_on,
-    week_containing,
-)
+from fanjournal.dates import Period, check_dates, week_containing
+from fanjournal.reports import Glance, Report, Status, report_on, status_on
 from fanjournal.store import Journal
 from fanjournal.usecases.calendar import (
     calendar_for,
