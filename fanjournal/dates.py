@@ -1,5 +1,9 @@
-"""Date words people type — 2026-11-20, today/vandaag, yesterday/gisteren, -3, friday/vrijdag —
-and periods: ISO weeks, months, years and free ranges.
+"""Dates and periods as people type them.
+
+Dates: 2026-11-20, today/vandaag, yesterday/gisteren, -3 (days ago), friday/vrijdag. Periods
+(ISO weeks, months, years and free ranges): 2026-W47, 2026-11, 2026, this/deze, last/vorige,
+or a date (the week, month or year holding it) — one vocabulary for every command that covers
+a period (`--week`, `--month`, `--year`, `--from/--to`; see `cli/options.py`).
 """
 
 import datetime as dt
@@ -53,6 +57,17 @@ def parse_date(text: str, today: dt.date) -> dt.date:
 
 
 def _parse_date(text: str, today: dt.date) -> dt.date:
+    date = _date_word(text, today)
+    if date is None:
+        raise FanError(_(
+            "cannot read the date {text!r}; use 2026-11-20, today, yesterday, -3 (days ago) "
+            "or a weekday such as friday"
+        ).format(text=text))
+    return date
+
+
+def _date_word(text: str, today: dt.date) -> dt.date | None:
+    """The date `text` names, or None when it names none."""
     word = text.strip().lower()
     if word in TODAY_WORDS:
         return today
@@ -70,10 +85,7 @@ def _parse_date(text: str, today: dt.date) -> dt.date:
     try:
         return dt.date.fromisoformat(word)
     except ValueError:
-        raise FanError(_(
-            "cannot read the date {text!r}; use 2026-11-20, today, yesterday, -3 (days ago) "
-            "or a weekday such as friday"
-        ).format(text=text)) from None
+        return None
 
 
 def parse_past_date(text: str, today: dt.date) -> dt.date:
@@ -168,18 +180,24 @@ def date_range(start: dt.date, end: dt.date) -> Period:
     return Period("range", start, end)
 
 
+THIS_WORDS = frozenset({"this", "deze", "dit"})  # deze week/maand, dit jaar
+LAST_WORDS = frozenset({"last", "vorige", "vorig"})  # vorige week/maand, vorig jaar
 _WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_NUMBER = re.compile(r"^\d{1,2}$")
 _YEAR = re.compile(r"^\d{4}$")
 
 
 def parse_period(text: str | None, kind: str | None, today: dt.date,
                  week_start: int = 0) -> Period:
-    """The period a user asked for.
+    """The period a user typed.
 
-    `text` is 2026-W47, 2026-11, 2026 or any date word (`dates.parse_date`); `kind` (week,
-    month or year, from --week/--month/--year) picks the kind for a date word or for no text,
-    and must agree with the text's own kind. No text and no kind: the current week.
+    `kind` is week, month or year for the value of --week, --month or --year, and None for
+    `fan report`'s PERIOD argument (a week, a month or a year, whichever the text names).
+    Accepted: this and last (also deze/dit and vorige/vorig), 2026-W47, 2026-11, 11 (that month
+    of this year; with kind month only), 2026, and any date word `parse_date` reads: the period
+    of `kind` holding it (a week when `kind` is None). No text: the current period of `kind`.
+    A text naming another kind of period than `kind` is refused, with the forms `kind` takes.
     """
     check_dates(today)
     period = _parse_period(text, kind, today, week_start)
@@ -189,39 +207,50 @@ def parse_period(text: str | None, kind: str | None, today: dt.date,
 
 def _parse_period(text: str | None, kind: str | None, today: dt.date,
                   week_start: int) -> Period:
-    if text is None or not text.strip():
-        day = today
-        found = kind or "week"
-    else:
-        word = text.strip().lower()
-        if match := _WEEK.match(word) or _MONTH.match(word) or _YEAR.match(word):
-            check_year(int(word[:4]), text.strip())
-        if match := _WEEK.match(word):
-            found = "week"
-            period = iso_week(int(match.group(1)), int(match.group(2)), week_start)
-        elif match := _MONTH.match(word):
-            found = "month"
-            month = int(match.group(2))
-            if not 1 <= month <= 12:
-                raise FanError(_("{text!r} is not a month; use the form 2026-11").format(
-                    text=text), 2)
-            period = month_containing(dt.date(int(match.group(1)), month, 1))
-        elif _YEAR.match(word):
-            found = "year"
-            period = year_period(int(word))
-        else:
-            day = parse_date(text, today)
-            check_dates(day)
-            found = kind or "week"
-            text = None
-        if text is not None:
-            if kind and kind != found:
-                raise FanError(_("{text!r} is a {found}, not a {kind}; leave out --{kind} or "
-                                 "give a {kind}").format(text=text.strip(), found=found,
-                                                         kind=kind), 2)
-            return period
-    if found == "month":
+    typed = (text or "").strip()
+    word = typed.lower()
+    if _WEEK.match(word) or _MONTH.match(word) or _YEAR.match(word):
+        check_year(int(word[:4]), typed)
+    if word in THIS_WORDS or word in LAST_WORDS or not word:
+        current = _holding(today, kind or "week", week_start)
+        return current.previous() if word in LAST_WORDS else current
+    found: Period | None = None
+    if match := _WEEK.match(word):
+        found = iso_week(int(match.group(1)), int(match.group(2)), week_start)
+    elif (match := _MONTH.match(word)) and 1 <= int(match.group(2)) <= 12:
+        found = month_containing(dt.date(int(match.group(1)), int(match.group(2)), 1))
+    elif kind == "month" and _MONTH_NUMBER.match(word) and 1 <= int(word) <= 12:
+        found = month_containing(dt.date(today.year, int(word), 1))
+    elif _YEAR.match(word):
+        found = year_period(int(word))
+    elif (day := _date_word(word, today)) is not None:
+        check_dates(day)
+        return _holding(day, kind or "week", week_start)
+    if found is None or (kind is not None and found.kind != kind):
+        raise FanError(_unreadable_period(typed, kind), 2)
+    return found
+
+
+def _holding(day: dt.date, kind: str, week_start: int) -> Period:
+    if kind == "month":
         return month_containing(day)
-    if found == "year":
+    if kind == "year":
         return year_period(day.year)
     return week_containing(day, week_start)
+
+
+def _unreadable_period(text: str, kind: str | None) -> str:
+    """The one message for a period that cannot be read, listing the forms `kind` takes."""
+    if kind == "week":
+        message = _("cannot read the week {text!r}; use this, last, 2026-W47 or a date (the "
+                    "week holding it)")
+    elif kind == "month":
+        message = _("cannot read the month {text!r}; use this, last, 2026-11, 11 (that month "
+                    "this year) or a date (the month holding it)")
+    elif kind == "year":
+        message = _("cannot read the year {text!r}; use this, last, 2026 or a date (the year "
+                    "holding it)")
+    else:
+        message = _("cannot read the period {text!r}; use 2026-W47, 2026-11, 2026, this, last "
+                    "or a date (the week holding it)")
+    return message.format(text=text)

@@ -213,7 +213,7 @@ def test_json_journal_holds_answers_too(fan, journal_dir):
     (("nps", "rm", "17"), 2, "not a survey answer id"),
     (("nps", "--month", "13"), 2, "cannot read the month '13'"),
     (("nps", "--year", "soon"), 2, "cannot read the year 'soon'"),
-    (("nps", "--month", "10", "--year", "2026"), 2, "choose one of --month, --year"),
+    (("nps", "--month", "10", "--year", "2026"), 2, "choose one of --week, --month, --year"),
     (("nps", "--from", "2026-11-01", "--to", "2026-10-01"), 2, "is after --to"),
     (("nps", "--format", "xml"), 2, "unknown format 'xml'"),
 ])

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 import typer
 
 from fanjournal.cli.base import (
-    any_date,
     app,
     check_format,
     format_option,
@@ -28,11 +27,18 @@ from fanjournal.cli.options import (
     CostOpt,
     CustomerOpt,
     DateOpt,
+    FromOpt,
     MinutesOpt,
     MomentOpt,
+    MonthOpt,
+    PeriodCommand,
     QuoteOpt,
     ScoreOpt,
     TagOpt,
+    ToOpt,
+    WeekOpt,
+    YearOpt,
+    chosen_period,
 )
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
@@ -142,11 +148,17 @@ def log_fan(said: str, moment: str | None, options: dict[str, Any], when: "dt.da
 
 
 @app.command(
-    "list", rich_help_panel=_("Journal"), help=_("List fans, oldest first, filtered as you ask.")
+    "list",
+    cls=PeriodCommand,
+    rich_help_panel=_("Journal"),
+    help=_("List fans, oldest first, filtered as you ask."),
 )
 def list_(
-    from_: Annotated[str | None, typer.Option("--from", help=_("First date to include."))] = None,
-    to: Annotated[str | None, typer.Option("--to", help=_("Last date to include."))] = None,
+    week: WeekOpt = None,
+    month: MonthOpt = None,
+    year: YearOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
     moment: MomentOpt = None,
     customer: Annotated[
         str | None,
@@ -175,12 +187,10 @@ def list_(
     from fanjournal.usecases import journal as usecase
 
     check_format(fmt, render.FORMATS)
-    start, end = any_date(from_), any_date(to)
-    if start and end and start > end:
-        raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
+    span = chosen_period(week, month, year, from_, to)
     where = entries.Filter(
-        start=start,
-        end=end,
+        start=span.start if span else None,
+        end=span.end if span else None,
         moment=model.parse_moment(moment) if moment else None,
         customer=customer,
         tag=tag,

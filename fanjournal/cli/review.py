@@ -15,12 +15,24 @@ from fanjournal.cli.base import (
     stdout_is_terminal,
     today,
 )
+from fanjournal.cli.options import (
+    BARE,
+    FromOpt,
+    MonthOpt,
+    PeriodCommand,
+    ToOpt,
+    WeekOpt,
+    YearOpt,
+    check_one_period,
+    chosen_period,
+)
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from fanjournal.budget import Spent
     from fanjournal.config import Settings
+    from fanjournal.dates import Period
     from fanjournal.store import Journal
 
 PANEL = _("Review")
@@ -80,33 +92,29 @@ def _print_budget_and_due(spent: "Spent", currency: str, due: int | None, month:
         render_followups.print_due_line(due)
 
 
-@app.command(rich_help_panel=PANEL, help=_(
+@app.command(cls=PeriodCommand, rich_help_panel=PANEL, help=_(
     "The weekly review; also a month, a year or any range.") + "\n\n" + _(
     "Fans per day, moments, peaks and golden stories, streak, pace, and the change against "
     "the period before; the year adds a calendar heatmap. Examples: [bold]fan report --week "
-    "2026-W47[/bold], [bold]fan report --month[/bold], [bold]fan report --year 2025[/bold]."))
+    "last[/bold], [bold]fan report --month[/bold], [bold]fan report --year 2025[/bold], "
+    "[bold]fan report 2026-W47[/bold]."))
 def report(
     period: Annotated[str | None, typer.Argument(
-        help=_("2026-W47, 2026-11, 2026, or a date (the week, month or year holding it)."),
+        help=_("2026-W47, 2026-11, 2026, this, last, or a date (the week holding it; the month "
+               "or year with --month or --year alone)."),
         show_default=False)] = None,
-    week: Annotated[bool, typer.Option(
-        "--week", help=_("A week (the default): this one, or the one PERIOD names."))] = False,
-    month: Annotated[bool, typer.Option(
-        "--month", help=_("A month: this one, or the one PERIOD names (2026-11)."))] = False,
-    year: Annotated[bool, typer.Option(
-        "--year", help=_("A year, with the calendar heatmap: this one, or PERIOD (2025)."))
-    ] = False,
-    from_: Annotated[str | None, typer.Option(
-        "--from", help=_("First day of a free range (with --to, default today)."))] = None,
-    to: Annotated[str | None, typer.Option("--to", help=_("Last day of a free range."))] = None,
+    week: WeekOpt = None,
+    month: MonthOpt = None,
+    year: YearOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
     fmt: Annotated[str, format_option("rich", "json", "markdown", "csv",
                                       help=_("rich, json, markdown or csv."))] = "rich",
     export: Annotated[Path | None, typer.Option(
         "--export", help=_("Save the rich view to FILE.html or FILE.svg to share or print."),
         dir_okay=False, show_default=False)] = None,
 ) -> None:
-    from fanjournal.cli.base import any_date
-    from fanjournal.dates import date_range, parse_period
+    from fanjournal.dates import parse_period
     from fanjournal.render import report as render
 
     check_format(fmt, render.REPORT_FORMATS)
@@ -116,23 +124,15 @@ def report(
                 name=export.name), 2)
         if fmt != "rich":
             raise FanError(_("--export saves the rich view; leave out --format"), 2)
-    kinds = [kind for kind, chosen in (("week", week), ("month", month), ("year", year))
-             if chosen]
-    if len(kinds) > 1:
-        raise FanError(_("choose one of --week, --month and --year"), 2)
     book, config, now = journal(), settings(), today()
-    if from_ is not None or to is not None:
-        if kinds or period:
-            raise FanError(_("--from/--to make their own period; leave out {what}").format(
-                what=f"--{kinds[0]}" if kinds else repr(period)), 2)
-        if from_ is None:
-            raise FanError(_("--to needs --from"), 2)
-        start = any_date(from_)
-        end = any_date(to) if to is not None else now
-        assert start is not None and end is not None
-        chosen = date_range(start, end)
+    week_start = config.week_start
+    if period is None:
+        span = chosen_period(week, month, year, from_, to, week_start)
+        chosen = span.closed(min(book.years(), default=None), now) if span else \
+            parse_period(None, "week", now, week_start)
     else:
-        chosen = parse_period(period, kinds[0] if kinds else None, now, config.week_start)
+        chosen = _named_period(period, {"week": week, "month": month, "year": year,
+                                        "from": from_, "to": to}, week_start)
     from fanjournal.render import budget as render_budget
     from fanjournal.usecases import review
 
@@ -158,6 +158,19 @@ def report(
     else:
         render.print_report(found)
         _print_budget_and_due(spent, config.currency, None, month=False)
+
+
+def _named_period(text: str, options: dict[str, str | None], week_start: int) -> "Period":
+    """`fan report PERIOD`: the period it names; --week, --month or --year alone picks the
+    kind of period a date means."""
+    from fanjournal.dates import parse_period
+
+    check_one_period(*options.values())
+    given = next(((name, value) for name, value in options.items() if value is not None), None)
+    if given is not None and (given[1] != BARE or given[0] in ("from", "to")):
+        raise FanError(_("{period!r} and --{option} both choose the period; leave out one").format(
+            period=text, option=given[0]), 2)
+    return parse_period(text, given[0] if given else None, today(), week_start)
 
 
 def _date_span(text: str) -> tuple[dt.date, dt.date, bool]:

@@ -1,6 +1,5 @@
 """Commands for stories and the customers behind them: wall, nps, budget, follow-up, due."""
 
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -15,92 +14,35 @@ from fanjournal.cli.base import (
     settings,
     today,
 )
+from fanjournal.cli.options import (
+    FromOpt,
+    MonthOpt,
+    PeriodCommand,
+    PeriodGroup,
+    ToOpt,
+    WeekOpt,
+    YearOpt,
+    chosen_period,
+)
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
 
 PANEL = _("Stories and customers")
 
-FromOpt = Annotated[str | None, typer.Option("--from", help=_("First date to include."))]
-ToOpt = Annotated[str | None, typer.Option("--to", help=_("Last date to include."))]
-MonthOpt = Annotated[
-    str | None, typer.Option("--month", help=_("A month: 2026-11, 11 (this year), this or last."))
-]
-YearOpt = Annotated[str | None, typer.Option("--year", help=_("A year: 2026, this or last."))]
-
-
-def _month(text: str, now: dt.date) -> dt.date:
-    """The first day of the month `text` names: 2026-11, 11, this, last (also Dutch)."""
-    from fanjournal.dates import check_year, months_before
-
-    word = text.strip().lower()
-    if word in ("this", "deze", "now", "nu"):
-        return now.replace(day=1)
-    if word in ("last", "vorige"):
-        return months_before(now.replace(day=1), 1)
-    try:
-        if word.isdigit() and 1 <= int(word) <= 12:
-            return dt.date(now.year, int(word), 1)
-        first = dt.datetime.strptime(word, "%Y-%m").date()
-    except ValueError:
-        raise FanError(
-            _("cannot read the month {text!r}; use 2026-11, 11, this or last").format(text=text), 2
-        ) from None
-    check_year(first.year, text.strip())
-    return first
-
-
-def _year(text: str, now: dt.date) -> int:
-    from fanjournal.dates import check_year
-
-    word = text.strip().lower()
-    if word in ("this", "dit", "now", "nu"):
-        return now.year
-    if word in ("last", "vorig"):
-        return now.year - 1
-    if len(word) == 4 and word.isdigit():
-        check_year(int(word), word)
-        return int(word)
-    raise FanError(_("cannot read the year {text!r}; use 2026, this or last").format(text=text), 2)
-
-
-def _period(
-    month: str | None,
-    year: str | None,
-    from_: str | None,
-    to: str | None,
-    default: tuple[dt.date | None, dt.date | None],
-) -> tuple[dt.date | None, dt.date | None]:
-    """The [start, end] the options ask for (one of --month, --year, --from/--to)."""
-    from fanjournal.dates import month_bounds
-
-    now = today()
-    if sum(x is not None for x in (month, year)) + (from_ is not None or to is not None) > 1:
-        raise FanError(_("choose one of --month, --year or --from/--to"), 2)
-    if month is not None:
-        return month_bounds(_month(month, now))
-    if year is not None:
-        chosen = _year(year, now)
-        return dt.date(chosen, 1, 1), dt.date(chosen, 12, 31)
-    if from_ is not None or to is not None:
-        start, end = any_date(from_), any_date(to)
-        if start and end and start > end:
-            raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
-        return start, end
-    return default
-
-
 # --- fan wall
 
 
 @app.command(
+    cls=PeriodCommand,
     rich_help_panel=PANEL,
     help=_("The golden stories and peaks as cards, newest first: the compliments wall."),
 )
 def wall(
-    from_: FromOpt = None,
-    to: ToOpt = None,
+    week: WeekOpt = None,
     month: MonthOpt = None,
     year: YearOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help=_("Only this tag."))] = None,
     customer: Annotated[
         str | None,
@@ -150,7 +92,8 @@ def wall(
                 _("--export needs a file ending in .html or .md, not {file!r}").format(file=export),
                 2,
             )
-    start, end = _period(month, year, from_, to, (None, None))
+    span = chosen_period(week, month, year, from_, to)
+    start, end = (span.start, span.end) if span else (None, None)
     book = journal()
     where = entries.Filter(start=start, end=end, customer=customer, tag=tag)
     found = entry_cases.select(book, where)
@@ -204,6 +147,7 @@ def wall(
 # --- fan nps
 
 nps_app = typer.Typer(
+    cls=PeriodGroup,
     invoke_without_command=True,
     no_args_is_help=False,
     help=_(
@@ -224,10 +168,11 @@ app.add_typer(nps_app, name="nps", rich_help_panel=PANEL)
 )
 def nps(
     ctx: typer.Context,
-    from_: FromOpt = None,
-    to: ToOpt = None,
+    week: WeekOpt = None,
     month: MonthOpt = None,
     year: YearOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
     customer: Annotated[
         str | None,
         typer.Option("--customer", "-c", help=_("Only this customer (part of the name will do).")),
@@ -249,13 +194,13 @@ def nps(
 
     check_format(fmt, ("rich", "json"))
     now = today()
-    twelve_months_back = months_before(now.replace(day=1), 11)  # this month and the 11 before
-    start, end = _period(month, year, from_, to, (twelve_months_back, now))
+    span = chosen_period(week, month, year, from_, to)
     book = journal()
-    if start is None:
-        first = min(book.years(), default=now.year)
-        start = dt.date(first, 1, 1)
-    end = end or max(now, start)
+    if span is None:
+        start, end = months_before(now.replace(day=1), 11), now  # this month and the 11 before
+    else:
+        chosen = span.closed(min(book.years(), default=None), now)
+        start, end = chosen.start, chosen.end
     if start <= now < end:
         end = now  # a period running into the future: the trend stops today
     found = stories.answers(book, start, end)
@@ -331,11 +276,18 @@ def nps_rm(
 
 
 @app.command(
+    cls=PeriodCommand,
     rich_help_panel=PANEL,
-    help=_("Money and time spent on fans this month (or --month), against your budget."),
+    help=_("Money and time spent on fans this month (or --month), against your budget.") + "\n\n"
+    + _("A month is shown in detail: per day, and what the money went to. --week, --year and "
+        "--from/--to show the sums of that period against the budget shared out over it."),
 )
 def budget(
+    week: WeekOpt = None,
     month: MonthOpt = None,
+    year: YearOpt = None,
+    from_: FromOpt = None,
+    to: ToOpt = None,
     fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
     from fanjournal.render import budget as render
@@ -344,9 +296,18 @@ def budget(
 
     check_format(fmt, ("rich", "json"))
     now = today()
-    first = _month(month, now) if month is not None else now.replace(day=1)
     config = settings()
+    span = chosen_period(week, month, year, from_, to)
     book = journal()
+    if span is not None and (span.period is None or span.period.kind != "month"):
+        chosen = span.closed(min(book.years(), default=None), now)
+        spent = review.spent(book, config, chosen.start, chosen.end)
+        if fmt == "json":
+            typer.echo(render.period_json(spent, chosen, config.currency), nl=False)
+        else:
+            render.print_period(spent, config.currency, chosen)
+        return
+    first = span.start if span and span.start else now.replace(day=1)
     result = review.budget_month(book, config, first, now)
     if fmt == "json":
         typer.echo(render.as_json(result, config.currency), nl=False)

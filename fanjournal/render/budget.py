@@ -10,6 +10,8 @@ from fanjournal.i18n import _, language, ngettext
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from fanjournal.dates import Period
+
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
 
@@ -119,6 +121,31 @@ def summary_grid(spent: Spent, currency: str) -> Any:
 def as_json(month: Month, currency: str) -> str:
     return json.dumps({**month.to_json(), "currency": currency}, ensure_ascii=False,
                       indent=2) + "\n"
+
+
+def period_json(spent: Spent, period: "Period", currency: str) -> str:
+    """`fan budget` for a week, a year or a range: the sums, as JSON."""
+    return json.dumps({"period": {"kind": period.kind, "label": period.label},
+                       **spent.to_json(), "currency": currency},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def print_period(spent: Spent, currency: str, period: "Period") -> None:
+    """`fan budget` for a week, a year or a range: the sums against the budget shared out."""
+    from rich.text import Text
+
+    from fanjournal.render.console import console
+    from fanjournal.render.report import period_title
+
+    out = console()
+    out.print(Text(_("Fan budget — {period}").format(period=period_title(period)), style="bold"))
+    out.print()
+    print_summary(spent, currency)
+    out.print(Text(ngettext("{n} fan in this period", "{n} fans in this period",
+                            spent.fans).format(n=spent.fans), style="dim"))
+    if not spent.has_budget:
+        out.print(Text(_("Set a budget with: fan config set budget_money_month 100 (and "
+                         "budget_minutes_day 30)"), style="dim"))
 
 
 def print_month(month: Month, currency: str, month_title: str) -> None:
