@@ -15,7 +15,7 @@ def today() -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise FanError(
+        raise FanError.usage(
             _("FAN_TODAY must be a date like 2026-11-20, not {value!r}").format(value=value)
         ) from None
 

@@ -301,7 +301,7 @@ def load() -> Settings:
 def check_key(name: str) -> Key:
     known = keys()
     if name not in known:
-        raise FanError(
+        raise FanError.usage(
             _("unknown config key {key!r}; known keys: {keys}").format(
                 key=name, keys=", ".join(known)
             )
@@ -314,7 +314,8 @@ def parse_value(name: str, text: str) -> Any:
     try:
         return key.parse(text)
     except ValueError as error:
-        raise FanError(_("{key} must be {expected}").format(key=name, expected=error)) from None
+        raise FanError.usage(_("{key} must be {expected}").format(key=name, expected=error)) \
+            from None
 
 
 def set_value(name: str, text: str) -> Any:

@@ -33,8 +33,8 @@ ONE_DAY = dt.timedelta(days=1)
 def check_year(year: int, text: str) -> None:
     """Refuse a year so far away that date arithmetic around it would leave the calendar."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise FanError(_("{date} is out of range: use dates from {first} to {last}").format(
-            date=text, first=FIRST_YEAR, last=LAST_YEAR), 2)
+        raise FanError.usage(_("{date} is out of range: use dates from {first} to {last}").format(
+            date=text, first=FIRST_YEAR, last=LAST_YEAR))
 
 
 def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -59,7 +59,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
 def _parse_date(text: str, today: dt.date) -> dt.date:
     date = _date_word(text, today)
     if date is None:
-        raise FanError(_(
+        raise FanError.usage(_(
             "cannot read the date {text!r}; use 2026-11-20, today, yesterday, -3 (days ago) "
             "or a weekday such as friday"
         ).format(text=text))
@@ -76,7 +76,7 @@ def _date_word(text: str, today: dt.date) -> dt.date | None:
     if re.fullmatch(r"-\d{1,5}", word):
         days = int(word[1:])
         if days > (today - dt.date(FIRST_YEAR, 1, 1)).days:
-            raise FanError(_("{text} days ago is before {first}").format(
+            raise FanError.usage(_("{text} days ago is before {first}").format(
                 text=word[1:], first=FIRST_YEAR))
         return today - dt.timedelta(days=days)
     if word in WEEKDAY_WORDS:
@@ -92,14 +92,14 @@ def parse_past_date(text: str, today: dt.date) -> dt.date:
     """Like parse_date, but a date after today is refused: fans are logged once made."""
     date = parse_date(text, today)
     if date > today:
-        raise FanError(_("{date} is in the future; log a fan once you have made it").format(
+        raise FanError.usage(_("{date} is in the future; log a fan once you have made it").format(
             date=date.isoformat()))
     return date
 
 
 def parse_year(text: str) -> int:
     if not re.fullmatch(r"\d{4}", text.strip()):
-        raise FanError(_("{text!r} is not a year such as 2026").format(text=text))
+        raise FanError.usage(_("{text!r} is not a year such as 2026").format(text=text))
     return int(text)
 
 
@@ -160,8 +160,8 @@ def iso_week(year: int, week: int, week_start: int = 0) -> Period:
     try:
         monday = dt.date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise FanError(_("{year} has no ISO week {week}; it has {n} weeks").format(
-            year=year, week=week, n=dt.date(year, 12, 28).isocalendar()[1]), 2) from None
+        raise FanError.usage(_("{year} has no ISO week {week}; it has {n} weeks").format(
+            year=year, week=week, n=dt.date(year, 12, 28).isocalendar()[1])) from None
     return week_containing(monday, week_start)
 
 
@@ -176,7 +176,7 @@ def year_period(year: int) -> Period:
 def date_range(start: dt.date, end: dt.date) -> Period:
     check_dates(start, end)
     if start > end:
-        raise FanError(_("--from {start} is after --to {end}").format(start=start, end=end), 2)
+        raise FanError.usage(_("--from {start} is after --to {end}").format(start=start, end=end))
     return Period("range", start, end)
 
 
@@ -227,7 +227,7 @@ def _parse_period(text: str | None, kind: str | None, today: dt.date,
         check_dates(day)
         return _holding(day, kind or "week", week_start)
     if found is None or (kind is not None and found.kind != kind):
-        raise FanError(_unreadable_period(typed, kind), 2)
+        raise FanError.usage(_unreadable_period(typed, kind))
     return found
 
 

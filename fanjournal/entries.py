@@ -67,18 +67,18 @@ def parse_edited(text: str, original: Entry, today: dt.date) -> dict[str, Any]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise FanError(_("the edited entry is not valid TOML ({error}); nothing was changed")
-                       .format(error=error)) from None
+        raise FanError.usage(_("the edited entry is not valid TOML ({error}); nothing was "
+                               "changed").format(error=error)) from None
     if "id" in document and document["id"] != original.id:
-        raise FanError(_("the id cannot be changed; nothing was changed"))
+        raise FanError.usage(_("the id cannot be changed; nothing was changed"))
     record = {"id": original.id, "created": original.created, **document}
     try:
         edited = model.entry_from_record(record)
     except model.RecordError as error:
-        raise FanError(_("field '{field}': {problem}; nothing was changed").format(
+        raise FanError.usage(_("field '{field}': {problem}; nothing was changed").format(
             field=error.field, problem=error)) from None
     if edited.date > today:
-        raise FanError(_("{date} is in the future; nothing was changed").format(
+        raise FanError.usage(_("{date} is in the future; nothing was changed").format(
             date=edited.date.isoformat()))
     changes: dict[str, Any] = {name: getattr(edited, name) for name in EDITABLE}
     changes["text"] = model.parse_text(edited.text)

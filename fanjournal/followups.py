@@ -178,7 +178,7 @@ def plan(customer: str, start: dt.date, steps: Sequence[Step], new_id: Callable[
     """The touchpoints of a new customer's first days, each with an id from `new_id()`."""
     customer = customer.strip()
     if not customer:
-        raise FanError(_("a follow-up plan needs the customer's name"), 2)
+        raise FanError.usage(_("a follow-up plan needs the customer's name"))
     if not steps:
         raise FanError(_("config follow_up_days is empty: there is nothing to plan"))
     return [

@@ -38,7 +38,7 @@ def parse_moment(value: str) -> str:
     matches |= {m for alias, m in MOMENT_ALIASES.items() if word and alias.startswith(word)}
     if len(matches) == 1:
         return matches.pop()
-    raise FanError(
+    raise FanError.usage(
         _("unknown moment {value!r}; choose one of: {moments}").format(
             value=value, moments=", ".join(MOMENTS)
         )
@@ -48,22 +48,23 @@ def parse_moment(value: str) -> str:
 def parse_text(value: str) -> str:
     text = value.strip()
     if not text:
-        raise FanError(_("the text is empty: say in a few words what you did for the customer"))
+        raise FanError.usage(_("the text is empty: say in a few words what you did for the "
+                               "customer"))
     if len(text) > MAX_TEXT:
-        raise FanError(_("the text is longer than {n} characters").format(n=MAX_TEXT))
+        raise FanError.usage(_("the text is longer than {n} characters").format(n=MAX_TEXT))
     return text
 
 
 def parse_score(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise FanError(_("score must be a whole number from 0 to 10"))
+        raise FanError.usage(_("score must be a whole number from 0 to 10"))
     try:
         score = int(value)
     except ValueError:
-        raise FanError(_("score must be a whole number from 0 to 10, not {v!r}").format(v=value)) \
-            from None
+        raise FanError.usage(_("score must be a whole number from 0 to 10, not {v!r}").format(
+            v=value)) from None
     if not 0 <= score <= 10:
-        raise FanError(_("score must be from 0 to 10, not {v}").format(v=score))
+        raise FanError.usage(_("score must be from 0 to 10, not {v}").format(v=score))
     return score
 
 
@@ -72,33 +73,33 @@ MAX_COST = Decimal(10) ** 9
 
 def parse_cost(value: Any) -> Decimal:
     if isinstance(value, bool):
-        raise FanError(_("cost must be an amount such as 12.50"))
+        raise FanError.usage(_("cost must be an amount such as 12.50"))
     try:
         amount = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
-        raise FanError(_("cost must be an amount such as 12.50, not {v!r}").format(v=value)) \
+        raise FanError.usage(_("cost must be an amount such as 12.50, not {v!r}").format(v=value)) \
             from None
     if not amount.is_finite():
-        raise FanError(_("cost must be an amount such as 12.50, not {v!r}").format(v=value))
+        raise FanError.usage(_("cost must be an amount such as 12.50, not {v!r}").format(v=value))
     if amount < 0:
-        raise FanError(_("cost cannot be negative ({v})").format(v=value))
+        raise FanError.usage(_("cost cannot be negative ({v})").format(v=value))
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise FanError(_("cost has more than two decimals ({v})").format(v=value))
+        raise FanError.usage(_("cost has more than two decimals ({v})").format(v=value))
     if amount >= MAX_COST:
-        raise FanError(_("cost {v} is more than any one fan costs").format(v=value))
+        raise FanError.usage(_("cost {v} is more than any one fan costs").format(v=value))
     return Decimal(f"{amount:f}")  # 1E+3 is kept as 1000
 
 
 def parse_minutes(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise FanError(_("minutes must be a whole number, 0 or more"))
+        raise FanError.usage(_("minutes must be a whole number, 0 or more"))
     try:
         minutes = int(value)
     except ValueError:
-        raise FanError(_("minutes must be a whole number, 0 or more, not {v!r}").format(v=value)) \
-            from None
+        raise FanError.usage(_("minutes must be a whole number, 0 or more, not {v!r}").format(
+            v=value)) from None
     if minutes < 0:
-        raise FanError(_("minutes cannot be negative ({v})").format(v=minutes))
+        raise FanError.usage(_("minutes cannot be negative ({v})").format(v=minutes))
     return minutes
 
 
@@ -106,11 +107,11 @@ def parse_tags(values: Any) -> tuple[str, ...]:
     if isinstance(values, str):
         values = [values]
     if not isinstance(values, list | tuple):
-        raise FanError(_("tags must be a list of words"))
+        raise FanError.usage(_("tags must be a list of words"))
     tags: list[str] = []
     for value in values:
         if not isinstance(value, str):
-            raise FanError(_("tags must be a list of words"))
+            raise FanError.usage(_("tags must be a list of words"))
         for part in value.split(","):
             tag = part.strip().lstrip("#").lower()
             if tag and tag not in tags:
@@ -122,7 +123,7 @@ def parse_customer(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise FanError(_("customer must be text"))
+        raise FanError.usage(_("customer must be text"))
     return value.strip() or None
 
 
@@ -134,10 +135,10 @@ def parse_quote(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise FanError(_("the quote must be text"))
+        raise FanError.usage(_("the quote must be text"))
     quote = value.strip()
     if len(quote) > MAX_QUOTE:
-        raise FanError(_("the quote is longer than {n} characters").format(n=MAX_QUOTE))
+        raise FanError.usage(_("the quote is longer than {n} characters").format(n=MAX_QUOTE))
     return quote or None
 
 
@@ -176,8 +177,8 @@ def parse_id(text: str, kind: str = "fan") -> str:
     """An id of `kind` as typed, in its stored form; FanError (code 2) when it is not one."""
     found = match_id(text.strip(), kind)
     if found is None:
-        raise FanError(_("{id!r} is not {noun}; ids look like {example}").format(
-            id=text, noun=id_noun(kind), example=ID_KINDS[kind][2]), 2)
+        raise FanError.usage(_("{id!r} is not {noun}; ids look like {example}").format(
+            id=text, noun=id_noun(kind), example=ID_KINDS[kind][2]))
     return make_id(*found, kind)
 
 
@@ -185,7 +186,7 @@ def id_year(record_id: str) -> int:
     """The year of an id of any kind (its file); FanError (code 2) when it is not an id."""
     match = ANY_ID.match(record_id.strip())
     if not match:
-        raise FanError(_("{id!r} is not an id; ids look like 2026-017").format(id=record_id), 2)
+        raise FanError.usage(_("{id!r} is not an id; ids look like 2026-017").format(id=record_id))
     return int(match.group(1))
 
 

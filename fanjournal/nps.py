@@ -213,10 +213,10 @@ def parse_note(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise FanError(_("the note must be text"))
+        raise FanError.usage(_("the note must be text"))
     note = value.strip()
     if len(note) > MAX_NOTE:
-        raise FanError(_("the note is longer than {n} characters").format(n=MAX_NOTE))
+        raise FanError.usage(_("the note is longer than {n} characters").format(n=MAX_NOTE))
     return note or None
 
 

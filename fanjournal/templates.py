@@ -178,8 +178,8 @@ def parse_fill(items: Sequence[str]) -> dict[str, str]:
         name, equals, value = item.partition("=")
         name = name.strip().strip("{}")
         if not equals or not _NAME.fullmatch(name):
-            raise FanError(_("--fill takes name=value, such as --fill customer=Anna, not {item!r}")
-                           .format(item=item), 2)
+            raise FanError.usage(_("--fill takes name=value, such as --fill customer=Anna, not "
+                                   "{item!r}").format(item=item))
         values[name] = value.strip()
     return values
 
@@ -204,20 +204,20 @@ def find_situation(templates: Templates, typed: str) -> Situation:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise FanError(_("{typed!r} fits more than one situation: {names}").format(
+            raise FanError.usage(_("{typed!r} fits more than one situation: {names}").format(
                 typed=typed, names=", ".join(s.name for s in matches)))
-    message = _("unknown situation {typed!r}; see the list with: fan nee").format(typed=typed)
-    if templates.problem:
-        message = _("unknown situation {typed!r}, and your own templates were left out: "
-                    "{problem}").format(typed=typed, problem=templates.problem)
-    raise FanError(message)
+    if templates.problem:  # it may be one of your own: the broken file stops the command
+        raise FanError(_("unknown situation {typed!r}, and your own templates were left out: "
+                         "{problem}").format(typed=typed, problem=templates.problem))
+    raise FanError.usage(_("unknown situation {typed!r}; see the list with: fan nee").format(
+        typed=typed))
 
 
 def search(templates: Templates, text: str) -> list[Situation]:
     """Situations with `text` (any case) in a title, a no, a but, or a word that finds them."""
     needle = text.strip().casefold()
     if not needle:
-        raise FanError(_("--search needs a word to look for"), 2)
+        raise FanError.usage(_("--search needs a word to look for"))
     return [s for s in templates.situations
             if needle in " ".join((s.title, *s.texts, *s.words)).casefold()]
 

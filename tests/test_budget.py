@@ -169,8 +169,8 @@ def test_a_month_without_fans(fan):
 @pytest.mark.parametrize(("args", "code", "message"), [
     (("budget", "--month", "2026-13"), 2, "cannot read the month"),
     (("budget", "--format", "csv"), 2, "unknown format 'csv'"),
-    (("add", "x", "--cost", "1.234"), 1, "more than two decimals"),
-    (("config", "set", "budget_money_month", "lots"), 1, "budget_money_month must be"),
+    (("add", "x", "--cost", "1.234"), 2, "more than two decimals"),
+    (("config", "set", "budget_money_month", "lots"), 2, "budget_money_month must be"),
 ])
 def test_bad_input(fan, args, code, message):
     assert_clean_error(fan(*args), code=code, message=message)

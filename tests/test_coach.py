@@ -69,9 +69,9 @@ def test_nee_finds_a_situation_by_id_alias_or_unique_beginning(fan, typed, found
 
 
 def test_nee_unknown_or_ambiguous_situation_is_a_clean_error(fan):
-    assert_clean_error(fan("nee", "parking"), code=1,
+    assert_clean_error(fan("nee", "parking"), code=2,
                        message="unknown situation 'parking'; see the list with: fan nee")
-    assert_clean_error(fan("nee", "re"), code=1,
+    assert_clean_error(fan("nee", "re"), code=2,
                        message="'re' fits more than one situation: returns, repair")
 
 
@@ -242,7 +242,7 @@ def test_nee_log_asks_what_you_did_on_a_terminal(fan, terminal):
     (["--text", "  "], "the text is empty"),
 ])
 def test_nee_log_refuses_what_fan_add_refuses(fan, args, message):
-    assert_clean_error(fan("nee", "price", "--log", *args), code=1, message=message)
+    assert_clean_error(fan("nee", "price", "--log", *args), code=2, message=message)
     assert entries(fan) == []
 
 
@@ -463,7 +463,7 @@ def test_coach_zomaar_answers_just_because_and_points_to_fan_idea(fan):
 
 
 def test_coach_unknown_moment_is_a_clean_error(fan):
-    assert_clean_error(fan("coach", "party"), code=1, message="unknown moment 'party'")
+    assert_clean_error(fan("coach", "party"), code=2, message="unknown moment 'party'")
 
 
 # --- fan idea

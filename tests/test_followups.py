@@ -231,11 +231,11 @@ def test_empty_list(fan):
     (("follow-up", "skip", "2026-F099"), 1, "no follow-up with id 2026-F099"),
     (("follow-up", "done", "2026-F001", "--text", "x"), 1, "no follow-up with id"),
     (("follow-up", "plan", "  "), 2, "needs the customer's name"),
-    (("follow-up", "plan", "Anna", "--start", "someday"), 1, "cannot read the date"),
+    (("follow-up", "plan", "Anna", "--start", "someday"), 2, "cannot read the date"),
     (("due", "--ahead", "-1"), 2, "-1"),
     (("due", "--format", "xml"), 2, "unknown format"),
-    (("config", "set", "follow_up_actions", "Call them"), 1, "day=action pairs"),
-    (("config", "set", "follow_up_days", "1,400"), 1, "follow_up_days must be"),
+    (("config", "set", "follow_up_actions", "Call them"), 2, "day=action pairs"),
+    (("config", "set", "follow_up_days", "1,400"), 2, "follow_up_days must be"),
 ])
 def test_bad_input_is_one_clear_line(fan, args, code, message):
     assert_clean_error(fan(*args), code=code, message=message)

@@ -49,15 +49,15 @@ def test_default_moment_is_zomaar(fan):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["add", "x", "--score", "11"], 1, "score must be from 0 to 10, not 11"),
+        (["add", "x", "--score", "11"], 2, "score must be from 0 to 10, not 11"),
         (["add", "x", "--score", "nine"], 2, "'nine' is not a valid int"),
-        (["add", "x", "--cost", "-3"], 1, "cost cannot be negative"),
-        (["add", "x", "--cost", "a lot"], 1, "cost must be an amount"),
-        (["add", "x", "--minutes", "-5"], 1, "minutes cannot be negative"),
-        (["add", "x", "-m", "party"], 1, "unknown moment 'party'"),
-        (["add", "x", "-d", "2026-11-21"], 1, "2026-11-21 is in the future"),
-        (["add", "x", "-d", "someday"], 1, "cannot read the date 'someday'"),
-        (["add", "   "], 1, "the text is empty"),
+        (["add", "x", "--cost", "-3"], 2, "cost cannot be negative"),
+        (["add", "x", "--cost", "a lot"], 2, "cost must be an amount"),
+        (["add", "x", "--minutes", "-5"], 2, "minutes cannot be negative"),
+        (["add", "x", "-m", "party"], 2, "unknown moment 'party'"),
+        (["add", "x", "-d", "2026-11-21"], 2, "2026-11-21 is in the future"),
+        (["add", "x", "-d", "someday"], 2, "cannot read the date 'someday'"),
+        (["add", "   "], 2, "the text is empty"),
         (["add", "x", "--bogus"], 2, "No such option: --bogus"),
         (["show", "2026-999"], 1, "no entry with id 2026-999"),
         (["show", "banana"], 2, "'banana' is not an entry id"),
@@ -65,9 +65,9 @@ def test_default_moment_is_zomaar(fan):
         (["rm", "2026-999", "--yes"], 1, "no entry with id 2026-999"),
         (["list", "--format", "xml"], 2, "unknown format 'xml'"),
         (["list", "--from", "2026-11-10", "--to", "2026-11-01"], 2, "is after --to"),
-        (["config", "set", "target", "0"], 1, "target must be a whole number above 0"),
-        (["config", "set", "colour", "red"], 1, "unknown config key 'colour'"),
-        (["config", "get", "colour"], 1, "unknown config key 'colour'"),
+        (["config", "set", "target", "0"], 2, "target must be a whole number above 0"),
+        (["config", "set", "colour", "red"], 2, "unknown config key 'colour'"),
+        (["config", "get", "colour"], 2, "unknown config key 'colour'"),
         (["frobnicate"], 2, "No such command 'frobnicate'"),
     ],
 )
@@ -79,12 +79,12 @@ def test_bad_input_gets_one_clear_line(fan, args, code, message):
 
 
 def test_empty_stdin_is_refused(fan):
-    assert_clean_error(fan("add", input=""), code=1, message="the text is empty")
+    assert_clean_error(fan("add", input=""), code=2, message="the text is empty")
 
 
 def test_bad_fan_today_is_a_clear_error(fan, monkeypatch):
     monkeypatch.setenv("FAN_TODAY", "friday")
-    assert_clean_error(fan("add", "x"), code=1, message="FAN_TODAY must be a date")
+    assert_clean_error(fan("add", "x"), code=2, message="FAN_TODAY must be a date")
 
 
 def test_usage_errors_point_to_help(fan):
@@ -234,7 +234,7 @@ def test_invalid_edit_changes_nothing(fan, editor, journal_dir, old, new, messag
     fan("add", "Original")
     before = (journal_dir / "2026.toml").read_text()
     editor(old, new)
-    assert_clean_error(fan("edit", "2026-001"), code=1, message=message)
+    assert_clean_error(fan("edit", "2026-001"), code=2, message=message)
     assert (journal_dir / "2026.toml").read_text() == before
 
 
@@ -307,9 +307,9 @@ def test_installed_script_and_module_both_run(fan_process):
 
 def test_installed_script_errors_have_no_traceback(fan_process):
     result = fan_process("add", "x", "--score", "11")
-    assert_clean_error(result, code=1, message="score must be from 0 to 10")
+    assert_clean_error(result, code=2, message="score must be from 0 to 10")
     result = fan_process("add", stdin_text := "")  # noqa: F841 - empty piped text
-    assert_clean_error(result, code=1, message="the text is empty")
+    assert_clean_error(result, code=2, message="the text is empty")
 
 
 def _run_in_pty(args, answers, timeout=30, env=None):

@@ -206,9 +206,9 @@ def test_json_journal_holds_answers_too(fan, journal_dir):
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
-    (("nps", "add", "11"), 1, "score must be from 0 to 10, not 11"),
+    (("nps", "add", "11"), 2, "score must be from 0 to 10, not 11"),
     (("nps", "add", "nine"), 2, "nine"),
-    (("nps", "add", "9", "--date", "2026-12-01"), 1, "is in the future"),
+    (("nps", "add", "9", "--date", "2026-12-01"), 2, "is in the future"),
     (("nps", "rm", "2026-N009"), 1, "no survey answer with id 2026-N009"),
     (("nps", "rm", "17"), 2, "not a survey answer id"),
     (("nps", "--month", "13"), 2, "cannot read the month '13'"),

@@ -146,7 +146,7 @@ def test_broken_off_section_is_a_clean_error(fan, fan_home):
 
 
 @pytest.mark.parametrize("args, code, message", [
-    (["someday"], 1, "cannot read the date 'someday'"),
+    (["someday"], 2, "cannot read the date 'someday'"),
     (["2026-12-31..2026-12-24"], 2, "ends before it starts"),
     (["2026-01-01..2027-06-01"], 2, "at most 366 days"),
     (["2026-12-26..2026-12-27"], 1, "has no working weekdays"),

@@ -1,7 +1,8 @@
 """The Typer app, its error handling and what every command shares (journal, today, dates).
 
 Errors: a FanError or a usage error becomes one line on stderr and a non-zero exit; anything
-else is a bug and says so in one line (FAN_DEBUG=1 shows the traceback).
+else is a bug and says so in one line (FAN_DEBUG=1 shows the traceback). The exit statuses and
+their rule are in fanjournal/errors.py.
 """
 
 import datetime as dt
@@ -14,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from fanjournal import clock, version_line
-from fanjournal.errors import FanError
+from fanjournal.errors import BUG, INTERRUPTED, STOPPED, USAGE, FanError
 from fanjournal.i18n import _
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from fanjournal.store import Journal
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = STOPPED) -> None:
     typer.echo(f"fan: {message}", err=True)
     sys.exit(code)
 
@@ -45,20 +46,18 @@ class FanGroup(TyperGroup):
             hint = ""
             if context is not None:
                 hint = " " + _("(see '{command} --help')").format(command=context.command_path)
-            fail(error.format_message() + hint, getattr(error, "exit_code", 2))
-        except typer.Abort:
-            fail(_("cancelled"), 1)
-        except (KeyboardInterrupt, EOFError):
+            fail(error.format_message() + hint, getattr(error, "exit_code", USAGE))
+        except (typer.Abort, KeyboardInterrupt, EOFError):  # Abort: Ctrl-C or Ctrl-D at a question
             typer.echo("", err=True)
-            fail(_("cancelled"), 130)
+            fail(_("cancelled"), INTERRUPTED)
         except BrokenPipeError:
             sys.stderr.close()
-            sys.exit(1)
+            sys.exit(STOPPED)
         except Exception as error:  # a bug, not the user's doing
             if os.environ.get("FAN_DEBUG"):
                 raise
             fail(_("internal error: {error!r}. This is a bug in fan; run again with FAN_DEBUG=1 "
-                   "to see where, and please report it").format(error=error), 70)
+                   "to see where, and please report it").format(error=error), BUG)
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
@@ -153,5 +152,5 @@ def format_option(*choices: str, help: str) -> Any:
 
 def check_format(fmt: str, choices: tuple[str, ...]) -> None:
     if fmt not in choices:
-        raise FanError(_("unknown format {fmt!r}; choose one of: {formats}").format(
-            fmt=fmt, formats=", ".join(choices)), 2)
+        raise FanError.usage(_("unknown format {fmt!r}; choose one of: {formats}").format(
+            fmt=fmt, formats=", ".join(choices)))

@@ -101,11 +101,11 @@ def nee(
                 "--quote": quote, "--new-customer": new_customer or None}
     for option, value in log_only.items():
         if value is not None and not log:
-            raise FanError(_("{option} only works together with --log").format(option=option), 2)
+            raise FanError.usage(_("{option} only works together with --log").format(option=option))
     if situation is not None and search is not None:
-        raise FanError(_("give a situation or --search, not both"), 2)
+        raise FanError.usage(_("give a situation or --search, not both"))
     if log and situation is None:
-        raise FanError(_("--log needs a situation, such as: fan nee price --log"), 2)
+        raise FanError.usage(_("--log needs a situation, such as: fan nee price --log"))
     typed = templates.parse_fill(fill or [])
     loaded = templates.load(_language())
     values = {loaded.canonical(name): value for name, value in typed.items()}
@@ -113,8 +113,8 @@ def nee(
         values.setdefault("customer", customer.strip())
     if situation is None and search is None:
         if fill:
-            raise FanError(_("--fill needs a situation, such as: fan nee price --fill "
-                             "customer=Anna"), 2)
+            raise FanError.usage(_("--fill needs a situation, such as: fan nee price --fill "
+                                   "customer=Anna"))
         _warn(loaded.problem)
         render.print_situation_list(loaded.situations)
         return
@@ -132,10 +132,10 @@ def nee(
     used = loaded.used(shown)
     unknown = [name for name in typed if loaded.canonical(name) not in used]
     if unknown:
-        raise FanError(ngettext(
+        raise FanError.usage(ngettext(
             "{names} is not a placeholder here; these words use: {used}",
             "{names} are not placeholders here; these words use: {used}", len(unknown)).format(
-            names=", ".join(unknown), used=", ".join(map(loaded.local, used)) or "-"), 2)
+            names=", ".join(unknown), used=", ".join(map(loaded.local, used)) or "-"))
     missing = [name for name in used if not values.get(name)]
     if missing and stdin_is_terminal():
         values.update(_ask_missing(missing, loaded))
@@ -201,7 +201,7 @@ def idea(
     from fanjournal.render import coach as render
 
     if another and all_:
-        raise FanError(_("give --another or --all, not both"), 2)
+        raise FanError.usage(_("give --another or --all, not both"))
     loaded = templates.load(_language())
     _warn(loaded.problem)
     if all_:

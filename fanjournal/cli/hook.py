@@ -41,10 +41,10 @@ def hook(
             raise
         return
     if shell is None:
-        raise FanError(_("name your shell: fan hook bash, fan hook zsh or fan hook fish"), 2)
+        raise FanError.usage(_("name your shell: fan hook bash, fan hook zsh or fan hook fish"))
     if shell not in reminder.SHELLS:
-        raise FanError(_("unknown shell {shell!r}; choose one of: {shells}").format(
-            shell=shell, shells=", ".join(reminder.SHELLS)), 2)
+        raise FanError.usage(_("unknown shell {shell!r}; choose one of: {shells}").format(
+            shell=shell, shells=", ".join(reminder.SHELLS)))
     every = config.duration_minutes(config.keys()["remind_every"].default)
     try:
         every = config.load().remind_every

@@ -40,7 +40,7 @@ from fanjournal.cli.options import (
     YearOpt,
     chosen_period,
 )
-from fanjournal.errors import FanError
+from fanjournal.errors import STOPPED, FanError
 from fanjournal.i18n import _, ngettext
 
 
@@ -57,7 +57,7 @@ def _read_text(text: str | None) -> tuple[str, str | None]:
         )
         return said, moment
     if sys.stdin is None:
-        raise FanError(_('no text given; use: fan add "what you did"'))
+        raise FanError.usage(_('no text given; use: fan add "what you did"'))
     return sys.stdin.read(), None
 
 
@@ -107,7 +107,7 @@ def add(
 
 def check_new_customer(options: dict[str, Any]) -> None:
     if options["new_customer"] and not (options["customer"] or "").strip():
-        raise FanError(_("--new-customer needs --customer: whose first 100 days to plan?"), 2)
+        raise FanError.usage(_("--new-customer needs --customer: whose first 100 days to plan?"))
 
 
 def log_fan(said: str, moment: str | None, options: dict[str, Any], when: "dt.date") -> None:
@@ -331,7 +331,8 @@ def edit(
     }
     for name in clear or []:
         if name not in clearable:
-            raise FanError(_("--clear takes one of: {names}").format(names=", ".join(clearable)), 2)
+            raise FanError.usage(_("--clear takes one of: {names}").format(
+                names=", ".join(clearable)))
         changes[name] = clearable[name]
 
     book = journal()
@@ -340,12 +341,11 @@ def edit(
     else:
         has_editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not (has_editor or stdin_is_terminal()):
-            raise FanError(
+            raise FanError.usage(
                 _(
                     "no changes given; use flags such as --text, or run fan edit on a "
                     "terminal to open your editor"
                 ),
-                2,
             )
         original = usecase.find(book, entry_id)
         edited = _run_editor(entries.editable_toml(original))
@@ -365,8 +365,8 @@ def rm(
     entry = usecase.find(book, entry_id)
     if not yes:
         if not stdin_is_terminal():
-            raise FanError(
-                _("not removing {id} without --yes (no terminal to ask on)").format(id=entry.id), 2
+            raise FanError.usage(
+                _("not removing {id} without --yes (no terminal to ask on)").format(id=entry.id)
             )
         if not typer.confirm(
             _("Remove {id} ({date}): {text}?").format(
@@ -374,6 +374,6 @@ def rm(
             )
         ):
             typer.echo(_("Nothing removed."))
-            raise typer.Exit(1)
+            raise typer.Exit(STOPPED)
     removed = usecase.remove(book, entry.id)
     typer.echo(_("Removed {id}.").format(id=removed.id))

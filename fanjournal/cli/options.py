@@ -194,7 +194,7 @@ def check_one_period(week: str | None, month: str | None, year: str | None,
                      from_: str | None, to: str | None) -> None:
     chosen = sum(value is not None for value in (week, month, year))
     if chosen + (from_ is not None or to is not None) > 1:
-        raise FanError(_("choose one of --week, --month, --year or --from/--to"), 2)
+        raise FanError.usage(_("choose one of --week, --month, --year or --from/--to"))
 
 
 def chosen_period(week: str | None, month: str | None, year: str | None, from_: str | None,

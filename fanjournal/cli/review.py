@@ -57,7 +57,7 @@ def status(
 
     if prompt:
         if fmt != "rich":
-            raise FanError(_("--prompt prints its own plain segment; leave out --format"), 2)
+            raise FanError.usage(_("--prompt prints its own plain segment; leave out --format"))
         glance = review.glance(journal(), settings(), today())
         typer.echo(render.prompt_segment(glance), nl=stdout_is_terminal())
         return
@@ -120,10 +120,10 @@ def report(
     check_format(fmt, render.REPORT_FORMATS)
     if export is not None:
         if export.suffix.lower() not in render.EXPORT_SUFFIXES:
-            raise FanError(_("--export saves .html or .svg, not {name!r}").format(
-                name=export.name), 2)
+            raise FanError.usage(_("--export saves .html or .svg, not {name!r}").format(
+                name=export.name))
         if fmt != "rich":
-            raise FanError(_("--export saves the rich view; leave out --format"), 2)
+            raise FanError.usage(_("--export saves the rich view; leave out --format"))
     book, config, now = journal(), settings(), today()
     week_start = config.week_start
     if period is None:
@@ -168,8 +168,8 @@ def _named_period(text: str, options: dict[str, str | None], week_start: int) ->
     check_one_period(*options.values())
     given = next(((name, value) for name, value in options.items() if value is not None), None)
     if given is not None and (given[1] != BARE or given[0] in ("from", "to")):
-        raise FanError(_("{period!r} and --{option} both choose the period; leave out one").format(
-            period=text, option=given[0]), 2)
+        raise FanError.usage(_("{period!r} and --{option} both choose the period; leave out "
+                               "one").format(period=text, option=given[0]))
     return parse_period(text, given[0] if given else None, today(), week_start)
 
 
@@ -183,19 +183,19 @@ def _date_span(text: str) -> tuple[dt.date, dt.date, bool]:
         return start, start, False
     end = parse_date(last, today())
     if end < start:
-        raise FanError(_("the range {text!r} ends before it starts").format(text=text), 2)
+        raise FanError.usage(_("the range {text!r} ends before it starts").format(text=text))
     if (end - start).days + 1 > MAX_OFF_RANGE:
-        raise FanError(_("a range of days off can span at most {n} days").format(
-            n=MAX_OFF_RANGE), 2)
+        raise FanError.usage(_("a range of days off can span at most {n} days").format(
+            n=MAX_OFF_RANGE))
     return start, end, True
 
 
 def _reason(text: str | None) -> str:
     reason = " ".join((text or "").split())
     if text is not None and "\n" in text.strip():
-        raise FanError(_("the reason must be one line"), 2)
+        raise FanError.usage(_("the reason must be one line"))
     if len(reason) > MAX_REASON:
-        raise FanError(_("the reason is longer than {n} characters").format(n=MAX_REASON), 2)
+        raise FanError.usage(_("the reason is longer than {n} characters").format(n=MAX_REASON))
     return reason
 
 
@@ -220,20 +220,20 @@ def off(
     from fanjournal.render import report as render
 
     if rm is not None and when is not None:
-        raise FanError(_("give the date to remove after --rm only"), 2)
+        raise FanError.usage(_("give the date to remove after --rm only"))
     if (list_ or rm is not None) and reason is not None:
-        raise FanError(_("--reason goes with a date to record"), 2)
+        raise FanError.usage(_("--reason goes with a date to record"))
     if list_ and (when is not None or rm is not None):
-        raise FanError(_("--list takes no date"), 2)
+        raise FanError.usage(_("--list takes no date"))
     if fmt != "rich" and (when is not None or rm is not None):
-        raise FanError(_("--format goes with --list"), 2)
+        raise FanError.usage(_("--format goes with --list"))
     check_format(fmt, render.STATUS_FORMATS)
     if rm is not None:
         _remove_days_off(rm)
     elif when is not None:
         _record_days_off(when, _reason(reason))
     elif reason is not None:
-        raise FanError(_("give the date the reason is for: fan off DATE --reason TEXT"), 2)
+        raise FanError.usage(_("give the date the reason is for: fan off DATE --reason TEXT"))
     else:
         _list_days_off(fmt)
 

@@ -88,9 +88,8 @@ def wall(
     if export is not None:
         target_format = render.EXPORT_FORMATS.get(Path(export).suffix.lower())
         if target_format is None:
-            raise FanError(
+            raise FanError.usage(
                 _("--export needs a file ending in .html or .md, not {file!r}").format(file=export),
-                2,
             )
     span = chosen_period(week, month, year, from_, to)
     start, end = (span.start, span.end) if span else (None, None)
@@ -434,7 +433,7 @@ def follow_up_done(
         fan = model.Entry(id="", date=when, created=clock.now(), text=model.parse_text(said),
                           customer=touchpoint.customer, tags=("follow-up",))
     elif text is not None:
-        raise FanError(_("--text goes with --log"), 2)
+        raise FanError.usage(_("--text goes with --log"))
     done, logged = stories.close(book, touchpoint.id, when, log=fan)
     line = _("Done: {id}, day {day} for {customer}.").format(
         id=done.id, day=done.day, customer=done.customer

@@ -33,7 +33,7 @@ def add(journal: Journal, settings: Settings, entry: Entry, *,
         return Added(added, same_day)
     customer = entry.customer or ""
     if not customer.strip():
-        raise FanError(_("--new-customer needs --customer: whose first 100 days to plan?"), 2)
+        raise FanError.usage(_("--new-customer needs --customer: whose first 100 days to plan?"))
     steps = stories.schedule(settings)
     stories.check_no_open_plan(journal, customer, entry.date)
     with journal.change(entry.date.year) as year_file:
@@ -69,7 +69,7 @@ def update(journal: Journal, entry_id: str, changes: dict[str, Any],
     year = model.id_year(model.parse_id(entry_id))
     new_date = changes.get("date")
     if new_date is not None and new_date.year != year:
-        raise FanError(_(
+        raise FanError.usage(_(
             "{id} belongs to {year}; to move it to {new}, add it again with --date and remove "
             "{id}").format(id=entry_id, year=year, new=new_date.year))
     with journal.change(year) as year_file:
