@@ -96,9 +96,30 @@ def nee(
     if path:
         typer.echo(str(templates.user_path()))
         return
-    log_only = {"--text": text, "--date": date, "--tag": tag, "--score": score, "--cost": cost,
-                "--minutes": minutes, "--peak": peak or None, "--gold": gold or None,
-                "--quote": quote, "--new-customer": new_customer or None}
+    _check_nee_options(situation, search, log, {
+        "--text": text, "--date": date, "--tag": tag, "--score": score, "--cost": cost,
+        "--minutes": minutes, "--peak": peak or None, "--gold": gold or None, "--quote": quote,
+        "--new-customer": new_customer or None})
+    typed = templates.parse_fill(fill or [])
+    loaded = templates.load(_language())
+    shown = _shown_situations(loaded, situation, search, bool(fill))
+    if not shown:
+        return
+    used, values = _placeholder_values(loaded, shown, typed, customer)
+    render.print_situations([loaded.filled(s, values) for s in shown])
+    if not log:
+        _hint_still_open(loaded, shown, used, values)
+        return
+    who = customer if customer is not None else values.get("customer")
+    _log_nee_maar(shown[0], text, {
+        "customer": who, "date": date, "tag": tag, "score": score, "cost": cost,
+        "minutes": minutes, "peak": peak, "gold": gold, "quote": quote,
+        "new_customer": new_customer})
+
+
+def _check_nee_options(situation: str | None, search: str | None, log: bool,
+                       log_only: dict[str, object]) -> None:
+    """Refuse option combinations nee cannot use; `log_only` maps an option to its value."""
     for option, value in log_only.items():
         if value is not None and not log:
             raise FanError.usage(_("{option} only works together with --log").format(option=option))
@@ -106,29 +127,41 @@ def nee(
         raise FanError.usage(_("give a situation or --search, not both"))
     if log and situation is None:
         raise FanError.usage(_("--log needs a situation, such as: fan nee price --log"))
-    typed = templates.parse_fill(fill or [])
-    loaded = templates.load(_language())
-    values = {loaded.canonical(name): value for name, value in typed.items()}
-    if customer and customer.strip():
-        values.setdefault("customer", customer.strip())
+
+
+def _shown_situations(loaded: "Templates", situation: str | None, search: str | None,
+                      filling: bool) -> list["Situation"]:
+    """The situations to fill and print: the one named, or those the search finds. Without
+    either, prints the list of situations instead; empty when there is nothing to fill."""
+    from fanjournal import templates
+    from fanjournal.render import coach as render
+
     if situation is None and search is None:
-        if fill:
+        if filling:
             raise FanError.usage(_("--fill needs a situation, such as: fan nee price --fill "
                                    "customer=Anna"))
         _warn(loaded.problem)
         render.print_situation_list(loaded.situations)
-        return
-    if search is not None:
-        shown = templates.search(loaded, search)
-        _warn(loaded.problem)
-        if not shown:
-            typer.echo(_("No situation mentions {text!r}. See them all with: fan nee").format(
-                text=search))
-            return
-    else:
+        return []
+    if search is None:
         shown = [templates.find_situation(loaded, situation or "")]
         _warn(loaded.problem)
+        return shown
+    shown = templates.search(loaded, search)
+    _warn(loaded.problem)
+    if not shown:
+        typer.echo(_("No situation mentions {text!r}. See them all with: fan nee").format(
+            text=search))
+    return shown
 
+
+def _placeholder_values(loaded: "Templates", shown: list["Situation"], typed: dict[str, str],
+                        customer: str | None) -> tuple[list[str], dict[str, str]]:
+    """The placeholders `shown` uses and their values: --fill, then --customer, then (on a
+    terminal) asked for. Refuses a --fill name these words do not use."""
+    values = {loaded.canonical(name): value for name, value in typed.items()}
+    if customer and customer.strip():
+        values.setdefault("customer", customer.strip())
     used = loaded.used(shown)
     unknown = [name for name in typed if loaded.canonical(name) not in used]
     if unknown:
@@ -139,17 +172,17 @@ def nee(
     missing = [name for name in used if not values.get(name)]
     if missing and stdin_is_terminal():
         values.update(_ask_missing(missing, loaded))
-    render.print_situations([loaded.filled(s, values) for s in shown])
-    still_open = [loaded.local(name) for name in used if not values.get(name)]
-    if still_open and len(shown) == 1 and not log:
-        render.print_fill_hint(f"fan nee {shown[0].name}", still_open)
+    return used, values
 
-    if log:
-        who = customer if customer is not None else values.get("customer")
-        _log_nee_maar(shown[0], text, {
-            "customer": who, "date": date, "tag": tag, "score": score, "cost": cost,
-            "minutes": minutes, "peak": peak, "gold": gold, "quote": quote,
-            "new_customer": new_customer})
+
+def _hint_still_open(loaded: "Templates", shown: list["Situation"], used: list[str],
+                     values: dict[str, str]) -> None:
+    """For one situation with placeholders left open, show how to fill them in."""
+    from fanjournal.render import coach as render
+
+    still_open = [loaded.local(name) for name in used if not values.get(name)]
+    if still_open and len(shown) == 1:
+        render.print_fill_hint(f"fan nee {shown[0].name}", still_open)
 
 
 def _log_nee_maar(situation: "Situation", text: str | None, options: dict[str, Any]) -> None:
