@@ -186,7 +186,7 @@ class YearFile:
         self.touchpoints = list(records.touchpoints)
         for key, kind in COUNTER_KEYS.items():
             value = sections.get(key, 1)
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            if not _counts(value):
                 raise _broken(Path(where), _("{key} must be a whole number above 0").format(
                     key=key))
             ids = {"fan": [e.id for e in self.entries], "nps": [a.id or "" for a in
@@ -272,6 +272,18 @@ def _broken(path: Path, problem: str) -> FanError:
 
 
 def _parse(path: Path, data: bytes, year: int) -> YearFile:
+    text, document = _document(path, data)
+    version, document = _migrated(path, document)
+    records, next_number = _fan_records(path, document, year)
+    year_file = YearFile(year=year, path=path, version=version, raw=data)
+    year_file.counters["fan"] = next_number
+    _read_entries(year_file, records, text)
+    year_file.fill(document, str(path))  # days off, answers, follow-ups: validated whole
+    return year_file
+
+
+def _document(path: Path, data: bytes) -> tuple[str, dict[str, Any]]:
+    """The file's text and what it holds: TOML, or JSON for a .json file."""
     try:
         text = data.decode("utf-8-sig")  # a byte order mark from a Windows editor is fine
     except UnicodeDecodeError:
@@ -288,9 +300,18 @@ def _parse(path: Path, data: bytes, year: int) -> YearFile:
     except json.JSONDecodeError as error:
         raise _broken(path, _("not valid JSON (line {line}, column {col}: {msg})").format(
             line=error.lineno, col=error.colno, msg=error.msg)) from None
+    return text, document
 
+
+def _counts(value: Any) -> bool:
+    """Whether `value` is a whole number above 0 (not a bool), as versions and counters are."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _migrated(path: Path, document: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    """The schema version the file was written in, and its document in today's schema."""
     version = document.get("schema_version", 1)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+    if not _counts(version):
         raise _broken(path, _("schema_version must be a whole number"))
     if version > SCHEMA_VERSION:
         raise FanError(_(
@@ -299,20 +320,27 @@ def _parse(path: Path, data: bytes, year: int) -> YearFile:
         ).format(path=path, found=version, known=SCHEMA_VERSION))
     for migrate in MIGRATIONS[version - 1:]:
         document = migrate(document)
+    return version, document
 
+
+def _fan_records(path: Path, document: dict[str, Any], year: int) -> tuple[list[Any], int]:
+    """The entry records and the next fan number: next_number, but past every fan id of `year`
+    already written."""
     next_number = document.get("next_number", 1)
-    if not isinstance(next_number, int) or isinstance(next_number, bool) or next_number < 1:
+    if not _counts(next_number):
         raise _broken(path, _("next_number must be a whole number above 0"))
     records = document.get("fan", [])
     if not isinstance(records, list):
         raise _broken(path, _("'fan' must be a list of entries"))
-
-    year_file = YearFile(year=year, path=path, version=version, raw=data)
-    seen: set[str] = set()
     written = [r.get("id") for r in records if isinstance(r, dict)]
     used = max((id_number(i) for i in written
                 if isinstance(i, str) and match_id(i) and id_year(i) == year), default=0)
-    year_file.counters["fan"] = max(next_number, used + 1)
+    return records, max(next_number, used + 1)
+
+
+def _read_entries(year_file: YearFile, records: list[Any], text: str) -> None:
+    """Validate the entry records into `year_file`, refusing an id used twice."""
+    seen: set[str] = set()
     for index, record in enumerate(records):
         if isinstance(record, dict) and "id" not in record:
             # an entry added by hand without an id gets the next one, written on the next save
@@ -321,19 +349,21 @@ def _parse(path: Path, data: bytes, year: int) -> YearFile:
         try:
             entry = entry_from_record(record)
         except RecordError as error:
-            where = _("entry {n}").format(n=index + 1)
-            if path.suffix == ".toml":
-                line = _entry_line(text, index)
-                if line is not None:
-                    where = _("entry {n} (line {line})").format(n=index + 1, line=line)
-            raise _broken(path, _("{where}, field '{field}': {problem}").format(
-                where=where, field=error.field, problem=error)) from None
+            raise _broken(year_file.path, _("{where}, field '{field}': {problem}").format(
+                where=_entry_where(year_file.path, text, index), field=error.field,
+                problem=error)) from None
         if entry.id in seen:
-            raise _broken(path, _("id {id} is used twice").format(id=entry.id))
+            raise _broken(year_file.path, _("id {id} is used twice").format(id=entry.id))
         seen.add(entry.id)
         year_file.entries.append(entry)
-    year_file.fill(document, str(path))  # days off, answers, follow-ups: validated whole
-    return year_file
+
+
+def _entry_where(path: Path, text: str, index: int) -> str:
+    """Which entry a message is about: its number, and in a TOML file its line."""
+    line = _entry_line(text, index) if path.suffix == ".toml" else None
+    if line is None:
+        return _("entry {n}").format(n=index + 1)
+    return _("entry {n} (line {line})").format(n=index + 1, line=line)
 
 
 class Journal:
@@ -512,16 +542,20 @@ class Journal:
         for year in self.years():
             if (start and year < start.year) or (end and year > end.year):
                 continue
-            whole = (start is None or start <= dt.date(year, 1, 1)) \
-                and (end is None or end >= dt.date(year, 12, 31))
-            head = None if whole or year in self._loaded else self._head(year)
-            # a week of a big year: parse only that week's lines of the cache
-            part = None if head is None else self._cached_entries(year, head, start, end)
-            for entry in self.load(year).entries if part is None else part:
-                if (start is None or entry.date >= start) and (end is None or entry.date <= end):
-                    found.append(entry)
+            found.extend(entry for entry in self._entries_of(year, start, end)
+                         if _within(entry.date, start, end))
         found.sort(key=sort_key)
         return found
+
+    def _entries_of(self, year: int, start: dt.date | None, end: dt.date | None) -> list[Entry]:
+        """The entries of `year` to look through for [start, end]: for part of a year that is
+        not loaded yet, only that part's lines of the cache when the cache is current."""
+        whole = (start is None or start <= dt.date(year, 1, 1)) \
+            and (end is None or end >= dt.date(year, 12, 31))
+        head = None if whole or year in self._loaded else self._head(year)
+        # a week of a big year: parse only that week's lines of the cache
+        part = None if head is None else self._cached_entries(year, head, start, end)
+        return self.load(year).entries if part is None else part
 
     def recent(self, keep: Callable[[Entry], bool], limit: int,
                end: dt.date | None = None) -> list[Entry]:
@@ -744,6 +778,11 @@ def _entry_from_cache(record: dict[str, Any]) -> Entry:
     if unknown:
         raise ValueError(f"cache has unknown fields {unknown}")
     return Entry(**values)
+
+
+def _within(day: dt.date, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether `day` lies in [start, end]; None leaves that side open."""
+    return (start is None or day >= start) and (end is None or day <= end)
 
 
 def sort_key(entry: Entry) -> tuple[dt.date, dt.datetime, int]:
