@@ -1,8 +1,9 @@
 """Entries as data: which match a filter, the editable TOML of `fan edit`, anonymising (pure)."""
 
 import datetime as dt
+import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,26 +25,25 @@ class Filter:
     gold: bool = False
 
     def matches(self, entry: Entry) -> bool:
-        if self.start and entry.date < self.start:
-            return False
-        if self.end and entry.date > self.end:
-            return False
-        if self.moment and entry.moment != self.moment:
-            return False
-        if self.customer and self.customer.casefold() not in (entry.customer or "").casefold():
-            return False
-        if self.tag and self.tag.lower().lstrip("#") not in entry.tags:
-            return False
-        if self.peak and not entry.peak:
-            return False
-        if self.gold and not entry.gold:
-            return False
-        if self.search:
-            needle = self.search.casefold()
-            haystack = " ".join([entry.text, entry.customer or "", *entry.tags]).casefold()
-            if needle not in haystack:
-                return False
-        return True
+        return all(passes(self, entry) for passes in _CRITERIA)
+
+
+def _words_of(entry: Entry) -> str:
+    """What --search looks through: the text, the customer and the tags."""
+    return " ".join([entry.text, entry.customer or "", *entry.tags]).casefold()
+
+
+# What each field of a Filter asks of an entry; a field that is not set lets every entry pass.
+_CRITERIA: tuple[Callable[[Filter, Entry], bool], ...] = (
+    lambda f, e: not f.start or e.date >= f.start,
+    lambda f, e: not f.end or e.date <= f.end,
+    lambda f, e: not f.moment or e.moment == f.moment,
+    lambda f, e: not f.customer or f.customer.casefold() in (e.customer or "").casefold(),
+    lambda f, e: not f.tag or f.tag.lower().lstrip("#") in e.tags,
+    lambda f, e: not f.peak or e.peak,
+    lambda f, e: not f.gold or e.gold,
+    lambda f, e: not f.search or f.search.casefold() in _words_of(e),
+)
 
 
 # --- the entry as a TOML document, for `fan edit` in $EDITOR
@@ -104,12 +104,29 @@ def anonymize(entries: list[Entry], known: Iterable[str] = ()) -> list[Entry]:
     or more ("Anna" and "Vries" of "Anna de Vries") is replaced where it appears capitalised, so
     a first name alone does not leak either.
     """
-    import re
+    names, spellings = _labels([e.customer for e in entries if e.customer]
+                               + [n for n in known if n.strip()])
+    if not names:
+        return entries
+    scrub = _scrubber(names, spellings)
+    name_words = _name_words(spellings)
 
+    def tags(entry: Entry) -> tuple[str, ...]:
+        return tuple(t for t in entry.tags if re.sub(r"\W+", "", t).casefold() not in name_words)
+
+    return [e.with_changes(customer=names[e.customer.strip().casefold()] if e.customer else None,
+                           text=scrub(e.text), quote=scrub(e.quote) if e.quote else None,
+                           tags=tags(e))
+            for e in entries]
+
+
+def _labels(customers: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The label of each name ("Customer N", numbered in order of first appearance), by the
+    casefolded name and by each spelling: as written, in upper and in lower case."""
     names: dict[str, str] = {}  # casefolded full name (in any spelling) -> "Customer N"
     spellings: dict[str, str] = {}  # the name as written, upper and lower case -> its label
     count = 0
-    for name in [e.customer for e in entries if e.customer] + [n for n in known if n.strip()]:
+    for name in customers:
         name = name.strip()
         if name.casefold() not in names:
             count += 1
@@ -117,14 +134,24 @@ def anonymize(entries: list[Entry], known: Iterable[str] = ()) -> list[Entry]:
         for spelling in (name, name.casefold(), name.upper(), name.lower()):
             spellings.setdefault(spelling, names[name.casefold()])
             names.setdefault(spelling.casefold(), names[name.casefold()])
-    if not names:
-        return entries
-    parts: dict[str, str] = {}  # a capitalised part of a name -> that name's "Customer N"
+    return names, spellings
+
+
+def _name_parts(spellings: dict[str, str]) -> dict[str, str]:
+    """Each capitalised part of a name (three letters or more, not a filler) -> its label."""
+    parts: dict[str, str] = {}
     for name in sorted(spellings, key=len, reverse=True):
         # "O'Brien" and "Jean-Pierre" whole, and their pieces ("Brien", "Jean") too
         for part in re.findall(r"\w+(?:['’-]\w+)*", name) + re.findall(r"\w+", name):
             if len(part) >= 3 and part[0].isupper() and part.casefold() not in _NAME_FILLERS:
                 parts.setdefault(part, spellings[name])
+    return parts
+
+
+def _scrubber(names: dict[str, str], spellings: dict[str, str]) -> Callable[[str], str]:
+    """A function that replaces every full name (any case) and capitalised name part by its
+    label."""
+    parts = _name_parts(spellings)
 
     def alternatives(words: Iterable[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # longest 1st
@@ -136,17 +163,15 @@ def anonymize(entries: list[Entry], known: Iterable[str] = ()) -> list[Entry]:
         return pattern.sub(
             lambda m: names.get(m.group(0).casefold()) or parts.get(m.group(0), m.group(0)), text)
 
-    # a tag that is a name, or a word of one ("anna", "devries"), goes too
+    return scrub
+
+
+def _name_words(spellings: dict[str, str]) -> set[str]:
+    """A name's words and runs of them, joined and casefolded ("anna", "devries",
+    "annadevries"): a tag that is one of these goes too."""
     name_words: set[str] = set()
     for name in spellings:
         words = [w.casefold() for w in re.findall(r"\w+", name)]
         name_words |= {"".join(words[i:j]) for i in range(len(words))
-                       for j in range(i + 1, len(words) + 1)}  # "anna", "devries", "annadevries"
-
-    def tags(entry: Entry) -> tuple[str, ...]:
-        return tuple(t for t in entry.tags if re.sub(r"\W+", "", t).casefold() not in name_words)
-
-    return [e.with_changes(customer=names[e.customer.strip().casefold()] if e.customer else None,
-                           text=scrub(e.text), quote=scrub(e.quote) if e.quote else None,
-                           tags=tags(e))
-            for e in entries]
+                       for j in range(i + 1, len(words) + 1)}
+    return name_words
