@@ -26,9 +26,14 @@ CENT = Decimal("0.01")
 ZERO = Decimal(0)
 
 
+def _rounded(amount: Decimal) -> Decimal:
+    """An amount rounded to cents, half up."""
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
 def cents(amount: Decimal) -> str:
     """An amount as exact text with two decimals ("50.00"), as JSON output gives it."""
-    return str(amount.quantize(CENT, rounding=ROUND_HALF_UP))
+    return str(_rounded(amount))
 
 
 def money_budget(money_month: Decimal, start: dt.date, end: dt.date) -> Decimal:
@@ -42,7 +47,7 @@ def money_budget(money_month: Decimal, start: dt.date, end: dt.date) -> Decimal:
         share += Fraction((min(last, end) - day).days + 1, days_in_month)
         day = last + dt.timedelta(days=1)
     exact = Decimal(money_month) * share.numerator / share.denominator
-    return exact.quantize(CENT, rounding=ROUND_HALF_UP)
+    return _rounded(exact)
 
 
 def total_cost(entries: Iterable["Entry"]) -> Decimal:
@@ -159,23 +164,34 @@ def month(entries: Iterable["Entry"], day: dt.date, today: dt.date,
     start, end = month_bounds(day)
     chosen = [e for e in entries if start <= e.date <= end]
     summary = spent(chosen, start, end, money_month, minutes_day, working_days)
+    costly = tuple(sorted((e for e in chosen if e.cost),
+                          key=lambda e: (-(e.cost or ZERO), e.date, e.id)))
+    average = _rounded(summary.money / len(costly)) if costly else None
+    elapsed, projected = _spending_pace(summary.money, start, end, today)
+    return Month(summary, _days(chosen, minutes_day), costly, average, projected, elapsed)
+
+
+def _days(chosen: list["Entry"], minutes_day: int | None) -> tuple[Day, ...]:
+    """The days with a cost or minutes, oldest first, each against budget_minutes_day."""
     per_day: dict[dt.date, list[Entry]] = {}
     for entry in chosen:
         if entry.cost or entry.minutes:
             per_day.setdefault(entry.date, []).append(entry)
-    days = tuple(
+    return tuple(
         Day(date, len(items), total_cost(items), sum(e.minutes or 0 for e in items),
             minutes_day is not None and sum(e.minutes or 0 for e in items) > minutes_day)
         for date, items in sorted(per_day.items()))
-    costly = tuple(sorted((e for e in chosen if e.cost),
-                          key=lambda e: (-(e.cost or ZERO), e.date, e.id)))
-    average = (summary.money / len(costly)).quantize(CENT, rounding=ROUND_HALF_UP) \
-        if costly else None
+
+
+def _spending_pace(money: Decimal, start: dt.date, end: dt.date,
+                   today: dt.date) -> tuple[int, Decimal | None]:
+    """The calendar days of [start, end] up to today, and what `money` spent in them comes to
+    by the end at this rate (only while the period runs)."""
     elapsed = (min(today, end) - start).days + 1 if today >= start else 0
     projected = None
     if start <= today < end and elapsed:
         total_days = (end - start).days + 1
-        projected = (summary.money * total_days / elapsed).quantize(CENT, rounding=ROUND_HALF_UP)
-    return Month(summary, days, costly, average, projected, elapsed)
+        projected = _rounded(money * total_days / elapsed)
+    return elapsed, projected
 
 
