@@ -219,24 +219,9 @@ def report_on(period: Period, entries: Sequence[Entry], fan_days: Mapping[dt.dat
     day_over = as_of < today
     counted = [entry for entry in entries
                if period.start <= entry.date <= period.end and entry.date <= as_of]
-    per_day: dict[dt.date, Counter[str]] = {}
-    for entry in counted:
-        per_day.setdefault(entry.date, Counter())[entry.moment] += 1
+    per_day = _moments_per_day(counted)
     in_period = {day: sum(counter.values()) for day, counter in per_day.items()}
-
-    day_rows = []
-    for day in days(period.start, period.end):
-        reason = calendar.why_not_working(day)
-        moments = per_day.get(day, Counter())
-        day_rows.append(Day(
-            date=day,
-            fans=in_period.get(day, 0),
-            working=reason is None,
-            reason=reason,
-            off=day in calendar.off or day in calendar.holidays,
-            future=day > as_of,
-            moments=tuple((m, moments[m]) for m in MOMENTS if moments.get(m)),
-        ))
+    day_rows = _day_rows(period, per_day, calendar, as_of)
     fans = sum(in_period.values())
     bucket_kind, buckets = _buckets(period, in_period, calendar, as_of)
     merged = {**{d: n for d, n in fan_days.items() if not period.start <= d <= period.end},
@@ -263,6 +248,33 @@ def report_on(period: Period, entries: Sequence[Entry], fan_days: Mapping[dt.dat
         previous=compare(period, as_of, fans, merged),
         week_start=week_start,
     )
+
+
+def _moments_per_day(entries: Iterable[Entry]) -> dict[dt.date, Counter[str]]:
+    """How many fans of each moment each date has."""
+    per_day: dict[dt.date, Counter[str]] = {}
+    for entry in entries:
+        per_day.setdefault(entry.date, Counter())[entry.moment] += 1
+    return per_day
+
+
+def _day_rows(period: Period, per_day: Mapping[dt.date, Counter[str]], calendar: Calendar,
+              as_of: dt.date) -> list[Day]:
+    """A row for each day of `period`: its fans by moment, and whether it was a working day."""
+    rows = []
+    for day in days(period.start, period.end):
+        reason = calendar.why_not_working(day)
+        moments = per_day.get(day, Counter())
+        rows.append(Day(
+            date=day,
+            fans=sum(moments.values()),
+            working=reason is None,
+            reason=reason,
+            off=day in calendar.off or day in calendar.holidays,
+            future=day > as_of,
+            moments=tuple((m, moments[m]) for m in MOMENTS if moments.get(m)),
+        ))
+    return rows
 
 
 @dataclass(frozen=True)
