@@ -321,41 +321,51 @@ def _situations(document: dict[str, Any], source: str, base: Mapping[str, Situat
         def where(key: str | None = None, raw: str = raw_id) -> int | None:
             return _line_of(source, "situations", raw, key)
 
-        if not situation_id:
-            raise TemplateError(_("a situation needs a name, such as [situations.parking]"),
-                                where())
-        if not isinstance(fields, dict):
-            raise TemplateError(_("situation {id!r} must be a table, such as "
-                                  "[situations.{id}]").format(id=raw_id), where())
-        for key in fields:
-            if key not in _SITUATION_FIELDS:
-                raise TemplateError(_("situation {id!r}: unknown key {key!r}; use {keys}").format(
-                    id=raw_id, key=key, keys=", ".join(_SITUATION_FIELDS)), where(key))
         old = base.get(situation_id)
-        if old is None:
-            for key in ("no", "but"):
-                if key not in fields:
-                    raise TemplateError(_("situation {id!r} needs {key!r}").format(
-                        id=raw_id, key=key), where())
-        try:
-            checked: dict[str, Any] = {}
-            for key, value in fields.items():
-                what = f"situations.{raw_id}.{key}"
-                if key in ("no", "title"):
-                    checked[key] = _text(value, what)
-                elif key == "name":
-                    checked[key] = word(_text(value, what)) or situation_id
-                elif key == "but":
-                    checked[key] = _texts(value, what)
-                else:
-                    checked[key] = _words(value, what)
-        except ValueError as error:
-            raise TemplateError(str(error), where(key)) from None
+        _check_situation(raw_id, fields, old is None, where)
+        checked = _situation_fields(raw_id, fields, where)
         if old is None:
             old = Situation(id=situation_id, name=situation_id, title=situation_id, no="",
                             but=())
         result[situation_id] = replace(old, own=own, **checked)
     return result
+
+
+def _check_situation(raw_id: str, fields: Any, new: bool,
+                     where: Callable[..., int | None]) -> None:
+    """Refuse a situation without a name, that is not a table, with an unknown key or, when it
+    is `new`, without the words every situation needs."""
+    if not word(raw_id):
+        raise TemplateError(_("a situation needs a name, such as [situations.parking]"),
+                            where())
+    if not isinstance(fields, dict):
+        raise TemplateError(_("situation {id!r} must be a table, such as "
+                              "[situations.{id}]").format(id=raw_id), where())
+    for key in fields:
+        if key not in _SITUATION_FIELDS:
+            raise TemplateError(_("situation {id!r}: unknown key {key!r}; use {keys}").format(
+                id=raw_id, key=key, keys=", ".join(_SITUATION_FIELDS)), where(key))
+    if new:
+        for key in ("no", "but"):
+            if key not in fields:
+                raise TemplateError(_("situation {id!r} needs {key!r}").format(
+                    id=raw_id, key=key), where())
+
+
+def _situation_fields(raw_id: str, fields: dict[str, Any],
+                      where: Callable[..., int | None]) -> dict[str, Any]:
+    """The fields of [situations.ID], each read as its kind of value (the others are words)."""
+    situation_id = word(raw_id)
+    read: dict[str, Callable[[Any, str], Any]] = {
+        "no": _text, "title": _text, "but": _texts,
+        "name": lambda value, what: word(_text(value, what)) or situation_id}
+    checked: dict[str, Any] = {}
+    try:
+        for key, value in fields.items():
+            checked[key] = read.get(key, _words)(value, f"situations.{raw_id}.{key}")
+    except ValueError as error:
+        raise TemplateError(str(error), where(key)) from None
+    return checked
 
 
 def _groups(document: dict[str, Any], source: str, base: Sequence[IdeaGroup],
