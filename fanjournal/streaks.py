@@ -58,6 +58,16 @@ def streak_state(fan_days: Mapping[dt.date, int], calendar: Calendar, today: dt.
     made = {day for day, count in fan_days.items() if count > 0 and day <= today}
     if not made:
         return StreakState(NO_STREAK, NO_STREAK, False)
+    current, longest = _current_and_longest(made, calendar, today, day_over)
+    at_risk = (not day_over and current.length > 0 and calendar.is_working(today)
+               and today not in made)
+    return StreakState(current, longest, at_risk)
+
+
+def _current_and_longest(made: set[dt.date], calendar: Calendar, today: dt.date,
+                         day_over: bool) -> tuple[Streak, Streak]:
+    """The streak that runs on `today` and the longest one, walking the working days from the
+    first day a fan was `made` up to today."""
     length, start, end = 0, None, None
     longest = NO_STREAK
     day = min(made)
@@ -75,8 +85,6 @@ def streak_state(fan_days: Mapping[dt.date, int], calendar: Calendar, today: dt.
             # else: today, no fan yet, not over: the streak stands through the last working day
         day += ONE_DAY
     current = Streak(length, start, end) if length else NO_STREAK
-    at_risk = (not day_over and current.length > 0 and calendar.is_working(today)
-               and today not in made)
-    return StreakState(current, longest, at_risk)
+    return current, longest
 
 
