@@ -209,34 +209,9 @@ def touchpoints_from(sections: dict[str, Any], where: str) -> list[Touchpoint]:
         raise FanError(_("{file}: 'follow_up' must be a list of tables").format(file=where))
     found: list[Touchpoint] = []
     seen: set[str] = set()
-    known = {"id", "customer", "start", "day", "due", "action", "entry", "done", "skipped",
-             "logged"}
     for index, record in enumerate(records):
         try:
-            if not isinstance(record, dict):
-                raise RecordError("follow_up", _("expected a table of fields"))
-            raw_id = record.get("id")
-            if not isinstance(raw_id, str) or match_id(raw_id, "follow_up") is None:
-                raise RecordError("id", _("expected an id such as 2026-F007"))
-            day = record.get("day")
-            if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= MAX_DAY:
-                raise RecordError("day", _("expected a whole number from 0 to 366"))
-            for name in ("start", "due"):
-                if name not in record:
-                    raise RecordError(name, _("missing"))
-            touchpoint = Touchpoint(
-                id=parse_id(raw_id, "follow_up"),
-                customer=(_text(record, "customer", required=True) or "").strip(),
-                start=stored_date(record["start"], "start"),
-                day=day,
-                due=stored_date(record["due"], "due"),
-                action=_text(record, "action"),
-                entry=_text(record, "entry"),
-                done=_optional_date(record, "done"),
-                skipped=_optional_date(record, "skipped"),
-                logged=_text(record, "logged"),
-                extra={k: v for k, v in record.items() if k not in known},
-            )
+            touchpoint = _touchpoint(record)
         except RecordError as error:
             raise FanError(_("{file}: follow-up {n}, field '{field}': {problem}").format(
                 file=where, n=index + 1, field=error.field, problem=error)) from None
@@ -246,6 +221,38 @@ def touchpoints_from(sections: dict[str, Any], where: str) -> list[Touchpoint]:
         seen.add(touchpoint.id)
         found.append(touchpoint)
     return found
+
+
+_FIELDS = {"id", "customer", "start", "day", "due", "action", "entry", "done", "skipped",
+           "logged"}  # a touchpoint's own keys; any other is kept as found
+
+
+def _touchpoint(record: Any) -> Touchpoint:
+    """One `[[follow_up]]` table as a Touchpoint; RecordError names the field that is wrong."""
+    if not isinstance(record, dict):
+        raise RecordError("follow_up", _("expected a table of fields"))
+    raw_id = record.get("id")
+    if not isinstance(raw_id, str) or match_id(raw_id, "follow_up") is None:
+        raise RecordError("id", _("expected an id such as 2026-F007"))
+    day = record.get("day")
+    if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= MAX_DAY:
+        raise RecordError("day", _("expected a whole number from 0 to 366"))
+    for name in ("start", "due"):
+        if name not in record:
+            raise RecordError(name, _("missing"))
+    return Touchpoint(
+        id=parse_id(raw_id, "follow_up"),
+        customer=(_text(record, "customer", required=True) or "").strip(),
+        start=stored_date(record["start"], "start"),
+        day=day,
+        due=stored_date(record["due"], "due"),
+        action=_text(record, "action"),
+        entry=_text(record, "entry"),
+        done=_optional_date(record, "done"),
+        skipped=_optional_date(record, "skipped"),
+        logged=_text(record, "logged"),
+        extra={k: v for k, v in record.items() if k not in _FIELDS},
+    )
 
 
 @dataclass(frozen=True)
