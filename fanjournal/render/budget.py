@@ -8,6 +8,7 @@ from fanjournal.budget import Month, Spent
 from fanjournal.i18n import _, language, ngettext
 
 if TYPE_CHECKING:
+    from rich.table import Table
     from rich.text import Text
 
     from fanjournal.dates import Period
@@ -149,7 +150,6 @@ def print_period(spent: Spent, currency: str, period: "Period") -> None:
 
 
 def print_month(month: Month, currency: str, month_title: str) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     from fanjournal.render.console import console
@@ -159,6 +159,24 @@ def print_month(month: Month, currency: str, month_title: str) -> None:
     out.print(Text(_("Fan budget — {month}").format(month=month_title), style="bold"))
     out.print()
     print_summary(spent, currency)
+    out.print(Text(" · ".join(_month_facts(month, currency)), style="dim"))
+    if not spent.has_budget:
+        out.print(Text(_("Set a budget with: fan config set budget_money_month 100 (and "
+                         "budget_minutes_day 30)"), style="dim"))
+    if month.days:
+        out.print()
+        out.print(_days_table(month, currency))
+    if month.costly:
+        out.print()
+        out.print(Text(_("What the money went to"), style="bold"))
+        out.print(_costly_table(month, currency))
+    if not spent.fans:
+        out.print(Text(_("No fans logged this month yet."), style="dim"))
+
+
+def _month_facts(month: Month, currency: str) -> list[str]:
+    """The line under the summary: fans, those that cost money, the average and the projection."""
+    spent = month.spent
     facts = [ngettext("{n} fan this month", "{n} fans this month", spent.fans).format(
         n=spent.fans)]
     if month.costly:
@@ -169,37 +187,41 @@ def print_month(month: Month, currency: str, month_title: str) -> None:
     if month.projected is not None and spent.money:
         facts.append(_("about {amount} by the end of the month at this rate").format(
             amount=money(month.projected, currency)))
-    out.print(Text(" · ".join(facts), style="dim"))
-    if not spent.has_budget:
-        out.print(Text(_("Set a budget with: fan config set budget_money_month 100 (and "
-                         "budget_minutes_day 30)"), style="dim"))
-    if month.days:
-        out.print()
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column(_("date"), no_wrap=True)
-        table.add_column(_("fans"), justify="right")
-        table.add_column(_("money"), justify="right", no_wrap=True)
-        table.add_column(_("time"), justify="right", no_wrap=True)
-        for day in month.days:
-            table.add_row(day.date.isoformat(), str(day.fans),
-                          money(day.money, currency) if day.money else "",
-                          Text(minutes_text(day.minutes) if day.minutes else "",
-                               style="red" if day.over_minutes else ""))
-        out.print(table)
-    if month.costly:
-        out.print()
-        out.print(Text(_("What the money went to"), style="bold"))
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column(_("date"), no_wrap=True)
-        table.add_column(_("customer"), max_width=18)
-        table.add_column(_("what you did"), ratio=1, min_width=20)
-        table.add_column(_("cost"), justify="right", no_wrap=True)
-        for entry in month.costly:
-            table.add_row(entry.date.isoformat(), Text(entry.customer or ""), Text(entry.text),
-                          money(entry.cost or Decimal(0), currency))
-        out.print(table)
-    if not spent.fans:
-        out.print(Text(_("No fans logged this month yet."), style="dim"))
+    return facts
+
+
+def _days_table(month: Month, currency: str) -> "Table":
+    """The days with a cost or minutes; minutes over the daily budget in red."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column(_("date"), no_wrap=True)
+    table.add_column(_("fans"), justify="right")
+    table.add_column(_("money"), justify="right", no_wrap=True)
+    table.add_column(_("time"), justify="right", no_wrap=True)
+    for day in month.days:
+        table.add_row(day.date.isoformat(), str(day.fans),
+                      money(day.money, currency) if day.money else "",
+                      Text(minutes_text(day.minutes) if day.minutes else "",
+                           style="red" if day.over_minutes else ""))
+    return table
+
+
+def _costly_table(month: Month, currency: str) -> "Table":
+    """The fans that cost money, most expensive first."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column(_("date"), no_wrap=True)
+    table.add_column(_("customer"), max_width=18)
+    table.add_column(_("what you did"), ratio=1, min_width=20)
+    table.add_column(_("cost"), justify="right", no_wrap=True)
+    for entry in month.costly:
+        table.add_row(entry.date.isoformat(), Text(entry.customer or ""), Text(entry.text),
+                      money(entry.cost or Decimal(0), currency))
+    return table
 
 
 def worth_showing(spent: Spent) -> bool:
