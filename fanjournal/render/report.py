@@ -256,49 +256,73 @@ def as_json(data: Any) -> str:
 
 def report_csv(report: Report, extra: Sequence[tuple[object, ...]] = ()) -> str:
     """The report as one long table: section, key, value, detail (a spreadsheet can pivot it)."""
+    from fanjournal.render.text import csv_table
+
     data = report_data(report)
     rows: list[tuple[object, ...]] = [
+        *_csv_figures(report, data),
+        *[("moment", moment, n, "") for moment, n in report.moments],
+        *_csv_days(data["days"]),
+        *[(report.bucket_kind, b.label, b.fans, f"{b.active_days}/{b.working_days} working days")
+          for b in report.buckets if report.bucket_kind],
+        *[("customer", name, n, "") for name, n in report.customers],
+        *[("story", e.id, e.text, _csv_story_detail(e)) for e in report.stories],
+        *_csv_streak_pace(data),
+    ]
+    return csv_table(("section", "key", "value", "detail"), [*rows, *extra])
+
+
+def _csv_value(value: object) -> object:
+    """A value as CSV shows it: None empty, booleans as true/false, the rest as it is."""
+    if value is None:
+        return ""
+    return str(value).lower() if isinstance(value, bool) else value
+
+
+def _csv_figures(report: Report, data: dict[str, Any]) -> list[tuple[object, ...]]:
+    """The period, its summary counts and the comparison with the previous period."""
+    previous = data["previous"]
+    return [
         ("period", "kind", report.period.kind, ""),
         ("period", "label", report.period.label, ""),
         ("period", "start", data["period"]["start"], ""),
         ("period", "end", data["period"]["end"], ""),
         ("period", "as_of", data["as_of"], ""),
-    ]
-    for key in ("fans", "working_days", "working_days_so_far", "active_days", "off_days"):
-        rows.append(("summary", key, data[key], ""))
-    previous = data["previous"]
-    rows += [
+        *[("summary", key, data[key], "") for key in
+          ("fans", "working_days", "working_days_so_far", "active_days", "off_days")],
         ("previous", "label", previous["label"], f"{previous['start']}..{previous['end']}"),
         ("previous", "fans", previous["fans"], "partial" if previous["partial"] else ""),
         ("previous", "change", previous["change"], ""),
-        ("previous", "percent", "" if previous["percent"] is None else previous["percent"], ""),
+        ("previous", "percent", _csv_value(previous["percent"]), ""),
     ]
-    rows += [("moment", moment, n, "") for moment, n in report.moments]
-    for day in data["days"]:
+
+
+def _csv_days(days: list[dict[str, Any]]) -> list[tuple[object, ...]]:
+    """A row a day; the detail is the reason it is not a working day, and "future"."""
+    rows: list[tuple[object, ...]] = []
+    for day in days:
         detail = day["reason"] or ""
         if day["future"]:
             detail = (detail + "; " if detail else "") + "future"
         rows.append(("day", day["date"], day["fans"], detail))
-    if report.bucket_kind:
-        rows += [(report.bucket_kind, b.label, b.fans,
-                  f"{b.active_days}/{b.working_days} working days")
-                 for b in report.buckets]
-    rows += [("customer", name, n, "") for name, n in report.customers]
-    rows += [("story", e.id, e.text, " ".join(filter(None, [
-        e.date.isoformat(), e.moment, e.customer or "", "peak" if e.peak else "",
-        "gold" if e.gold else ""]))) for e in report.stories]
+    return rows
+
+
+def _csv_story_detail(entry: Any) -> str:
+    return " ".join(filter(None, [entry.date.isoformat(), entry.moment, entry.customer or "",
+                                  "peak" if entry.peak else "", "gold" if entry.gold else ""]))
+
+
+def _csv_streak_pace(data: dict[str, Any]) -> list[tuple[object, ...]]:
     streak = data["streak"]
+    rows: list[tuple[object, ...]] = []
     for key in ("current", "longest", "longest_in_period"):
         value = streak[key]
         span = f"{value['start']}..{value['end']}" if value["length"] else ""
         rows.append(("streak", key, value["length"], span))
-    rows.append(("streak", "at_risk", str(streak["at_risk"]).lower(), ""))
-    for key, value in data["pace"].items():
-        rows.append(("pace", key, "" if value is None else
-                     str(value).lower() if isinstance(value, bool) else value, ""))
-    from fanjournal.render.text import csv_table
-
-    return csv_table(("section", "key", "value", "detail"), [*rows, *extra])
+    rows.append(("streak", "at_risk", _csv_value(streak["at_risk"]), ""))
+    rows += [("pace", key, _csv_value(value), "") for key, value in data["pace"].items()]
+    return rows
 
 
 # --- Markdown
@@ -327,53 +351,69 @@ def report_markdown(report: Report) -> str:
     if report.empty:
         lines += [_md_own(empty_period_line(report)), ""]
         return "\n".join(lines)
-    lines += [
-        _md_own((_("{fans} on {active} of {working} · {change}") if _is_over(report) else
-                 _("{fans} on {active} of {working} so far · {change}")).format(
-            fans=fans_count(report.fans), active=report.active_days,
-            working=working_days_count(report.working_days_so_far),
-            change=change_words(report))),
-        "",
-    ]
-    if not report.bucket_kind:
-        lines += [f"## {_md_own(_('Days'))}", ""]
-        lines += _md_table(
-            [_("Day"), _("Fans"), _("Moments"), _("Note")],
-            [[_md_own(day_label(day.date)), "" if day.future else str(day.fans),
-              _md_own(", ".join(f"{m} ×{n}" if n > 1 else m for m, n in day.moments)),
-              md(day.reason or "")] for day in report.days])
-    else:
-        if period.kind == "year":
-            lines += [f"## {_md_own(_('Calendar'))}", "", "```",
-                      *heatmap_lines(report, 1), "", legend_text(), "```", ""]
-        heading = _("Fans per month") if report.bucket_kind == "month" else _("Fans per year")
-        lines += [f"## {_md_own(heading)}", ""]
-        lines += _md_table(
-            [_("Period"), _("Fans"), _("Working days with a fan")],
-            [[b.label, "", ""] if b.start > report.as_of else
-             [b.label, str(b.fans), f"{b.active_days} / {b.working_days}"]
-             for b in report.buckets])
+    lines += [_md_own(_md_summary(report)), ""]
+    lines += _md_buckets(report) if report.bucket_kind else _md_days(report)
     lines += [f"## {_md_own(_('Moments'))}", ""]
     lines += _md_table([_("Moment"), _("Fans")],
                        [[_md_own(moment_name(m)), str(n)] for m, n in report.moments])
-    if report.customers and (period.kind == "year" or report.bucket_kind):
+    if _shows_customers(report):
         lines += [f"## {_md_own(_('Top customers'))}", ""]
         lines += _md_table([_("Customer"), _("Fans")],
                            [[md(name), str(n)] for name, n in report.customers])
-    if report.stories:
-        lines += [f"## {_md_own(_('Peaks and golden stories'))}", ""]
-        for entry in report.stories[:STORIES_SHOWN]:
-            head = " · ".join(filter(None, [
-                f"**{entry.id}**", _md_own(day_label(entry.date, year=True)), entry.moment,
-                md(entry.customer or ""), _md_own(story_marks(entry))]))
-            lines.append(f"- {head}  ")
-            lines.append(f"  {md(entry.text)}")
-        if len(report.stories) > STORIES_SHOWN:
-            lines.append("- " + _md_own(more_stories_line(report)))
-        lines.append("")
+    lines += _md_stories(report)
     lines += [f"## {_md_own(_('Streak and pace'))}", ""]
     lines += [f"- {_md_own(line)}" for line in streak_pace_lines(report)]
     return "\n".join(lines) + "\n"
+
+
+def _md_summary(report: Report) -> str:
+    return (_("{fans} on {active} of {working} · {change}") if _is_over(report) else
+            _("{fans} on {active} of {working} so far · {change}")).format(
+        fans=fans_count(report.fans), active=report.active_days,
+        working=working_days_count(report.working_days_so_far), change=change_words(report))
+
+
+def _md_days(report: Report) -> list[str]:
+    from fanjournal.render.text import md
+
+    return [f"## {_md_own(_('Days'))}", "", *_md_table(
+        [_("Day"), _("Fans"), _("Moments"), _("Note")],
+        [[_md_own(day_label(day.date)), "" if day.future else str(day.fans),
+          _md_own(_moments_words(day.moments)), md(day.reason or "")] for day in report.days])]
+
+
+def _md_buckets(report: Report) -> list[str]:
+    """The calendar of a year, then the fans per month or year."""
+    lines = []
+    if report.period.kind == "year":
+        lines += [f"## {_md_own(_('Calendar'))}", "", "```",
+                  *heatmap_lines(report, 1), "", legend_text(), "```", ""]
+    lines += [f"## {_md_own(_buckets_heading(report))}", ""]
+    lines += _md_table(
+        [_("Period"), _("Fans"), _("Working days with a fan")],
+        [[b.label, "", ""] if b.start > report.as_of else
+         [b.label, str(b.fans), f"{b.active_days} / {b.working_days}"]
+         for b in report.buckets])
+    return lines
+
+
+def _md_stories(report: Report) -> list[str]:
+    """The first STORIES_SHOWN peaks and golden stories, and how to list the rest."""
+    from fanjournal.render.text import md
+
+    if not report.stories:
+        return []
+    lines = [f"## {_md_own(_('Peaks and golden stories'))}", ""]
+    for entry in report.stories[:STORIES_SHOWN]:
+        head = " · ".join(filter(None, [
+            f"**{entry.id}**", _md_own(day_label(entry.date, year=True)), entry.moment,
+            md(entry.customer or ""), _md_own(story_marks(entry))]))
+        lines.append(f"- {head}  ")
+        lines.append(f"  {md(entry.text)}")
+    if len(report.stories) > STORIES_SHOWN:
+        lines.append("- " + _md_own(more_stories_line(report)))
+    lines.append("")
+    return lines
 
 
 def story_marks(entry: Any) -> str:
@@ -601,7 +641,7 @@ def _days_table(report: Report) -> "RenderableType":
             count = str(day.fans)
         else:
             count = ""
-        moments = ", ".join(f"{m} ×{n}" if n > 1 else m for m, n in day.moments)
+        moments = _moments_words(day.moments)
         table.add_row(Text(day_label(day.date), style=style), count,
                       "●" * min(day.fans, 10), moments, note)
     return table
@@ -718,10 +758,9 @@ def report_renderables(report: Report, width: int,
             cell_width = 2 if width >= 8 + 54 * 2 else 1
             parts += [_heading(_("Calendar")), heatmap_text(report, cell_width, colour),
                       legend(colour)]
-        parts += [_heading(_("Fans per month") if report.bucket_kind == "month"
-                           else _("Fans per year")), _buckets_table(report, width)]
+        parts += [_heading(_buckets_heading(report)), _buckets_table(report, width)]
     parts += [_heading(_("Moments")), _moments_table(report, width)]
-    if report.customers and (period.kind == "year" or report.bucket_kind):
+    if _shows_customers(report):
         parts += [_heading(_("Top customers")), _customers_table(report)]
     if report.stories:
         parts += [_heading(_("Peaks and golden stories")), _stories(report)]
@@ -751,6 +790,20 @@ def _streak_pace(report: Report, width: int) -> "RenderableType":
     line.append("\n" + pace_words(pace) + "\n" + needed_words(pace))
     grid.add_row(str(pace.year), line)
     return grid
+
+
+def _moments_words(moments: Iterable[tuple[str, int]]) -> str:
+    """A day's moments: "klacht ×2, zomaar"."""
+    return ", ".join(f"{m} ×{n}" if n > 1 else m for m, n in moments)
+
+
+def _buckets_heading(report: Report) -> str:
+    return _("Fans per month") if report.bucket_kind == "month" else _("Fans per year")
+
+
+def _shows_customers(report: Report) -> bool:
+    """Top customers are shown for a year and for periods long enough to have buckets."""
+    return bool(report.customers) and (report.period.kind == "year" or bool(report.bucket_kind))
 
 
 def _is_over(report: Report) -> bool:
