@@ -356,13 +356,17 @@ def _situation_fields(raw_id: str, fields: dict[str, Any],
                       where: Callable[..., int | None]) -> dict[str, Any]:
     """The fields of [situations.ID], each read as its kind of value (the others are words)."""
     situation_id = word(raw_id)
+
+    def name(value: Any, what: str) -> str:  # an empty name falls back to the id
+        return word(_text(value, what)) or situation_id
+
     read: dict[str, Callable[[Any, str], Any]] = {
-        "no": _text, "title": _text, "but": _texts,
-        "name": lambda value, what: word(_text(value, what)) or situation_id}
+        "no": _text, "title": _text, "but": _texts, "name": name}
     checked: dict[str, Any] = {}
     try:
         for key, value in fields.items():
-            checked[key] = read.get(key, _words)(value, f"situations.{raw_id}.{key}")
+            parse: Callable[[Any, str], Any] = read.get(key, _words)
+            checked[key] = parse(value, f"situations.{raw_id}.{key}")
     except ValueError as error:
         raise TemplateError(str(error), where(key)) from None
     return checked
