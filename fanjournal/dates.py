@@ -209,26 +209,33 @@ def _parse_period(text: str | None, kind: str | None, today: dt.date,
                   week_start: int) -> Period:
     typed = (text or "").strip()
     word = typed.lower()
-    if _WEEK.match(word) or _MONTH.match(word) or _YEAR.match(word):
-        check_year(int(word[:4]), typed)
     if word in THIS_WORDS or word in LAST_WORDS or not word:
         current = _holding(today, kind or "week", week_start)
         return current.previous() if word in LAST_WORDS else current
-    found: Period | None = None
-    if match := _WEEK.match(word):
-        found = iso_week(int(match.group(1)), int(match.group(2)), week_start)
-    elif (match := _MONTH.match(word)) and 1 <= int(match.group(2)) <= 12:
-        found = month_containing(dt.date(int(match.group(1)), int(match.group(2)), 1))
-    elif kind == "month" and _MONTH_NUMBER.match(word) and 1 <= int(word) <= 12:
-        found = month_containing(dt.date(today.year, int(word), 1))
-    elif _YEAR.match(word):
-        found = year_period(int(word))
-    elif (day := _date_word(word, today)) is not None:
+    found = _named_period(word, typed, kind, today, week_start)
+    if found is None and (day := _date_word(word, today)) is not None:
         check_dates(day)
         return _holding(day, kind or "week", week_start)
     if found is None or (kind is not None and found.kind != kind):
         raise FanError.usage(_unreadable_period(typed, kind))
     return found
+
+
+def _named_period(word: str, typed: str, kind: str | None, today: dt.date,
+                  week_start: int) -> Period | None:
+    """The period `word` names as 2026-W47, 2026-11, 11 (a month this year) or 2026; None when
+    it names none of them."""
+    if _WEEK.match(word) or _MONTH.match(word) or _YEAR.match(word):
+        check_year(int(word[:4]), typed)
+    if match := _WEEK.match(word):
+        return iso_week(int(match.group(1)), int(match.group(2)), week_start)
+    if (match := _MONTH.match(word)) and 1 <= int(match.group(2)) <= 12:
+        return month_containing(dt.date(int(match.group(1)), int(match.group(2)), 1))
+    if kind == "month" and _MONTH_NUMBER.match(word) and 1 <= int(word) <= 12:
+        return month_containing(dt.date(today.year, int(word), 1))
+    if _YEAR.match(word):
+        return year_period(int(word))
+    return None
 
 
 def _holding(day: dt.date, kind: str, week_start: int) -> Period:

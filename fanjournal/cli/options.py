@@ -144,9 +144,7 @@ def with_bare_values(args: list[str], params: list["Parameter"],
         if arg == "--":
             break
         if arg in OPTIONAL_VALUE:
-            following = rest[0] if rest else None
-            if following is None or following == "--" or following in subcommands or (
-                    following.startswith("-") and not _DAYS_AGO.fullmatch(following)):
+            if _no_value_follows(rest, subcommands):
                 mended[-1] = f"{arg}={BARE}"
             else:
                 mended.append(rest.pop(0))
@@ -155,6 +153,14 @@ def with_bare_values(args: list[str], params: list["Parameter"],
         elif subcommands and not arg.startswith("-"):
             break  # a group's options come before its subcommand; the rest is the subcommand's
     return mended + rest
+
+
+def _no_value_follows(rest: list[str], subcommands: Collection[str]) -> bool:
+    """Whether what follows a period option is not its value: nothing, `--`, a subcommand, or
+    another option (a date such as -3 is a value)."""
+    following = rest[0] if rest else None
+    return following is None or following == "--" or following in subcommands or (
+        following.startswith("-") and not _DAYS_AGO.fullmatch(following))
 
 
 class PeriodCommand(TyperCommand):

@@ -1,6 +1,6 @@
 """Commands for stories and the customers behind them: wall, nps, budget, follow-up, due."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,6 +26,11 @@ from fanjournal.cli.options import (
 )
 from fanjournal.errors import FanError
 from fanjournal.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from fanjournal.wall import Wall
 
 PANEL = _("Stories and customers")
 
@@ -77,11 +82,8 @@ def wall(
 ) -> None:
     from pathlib import Path
 
-    from fanjournal import entries
-    from fanjournal import wall as stories
     from fanjournal.render import wall as render
-    from fanjournal.usecases import journal as entry_cases
-    from fanjournal.usecases.stories import customers_in
+    from fanjournal.usecases import stories
 
     check_format(fmt, ("cards", "html", "markdown", "json"))
     target_format = None
@@ -92,43 +94,42 @@ def wall(
                 _("--export needs a file ending in .html or .md, not {file!r}").format(file=export),
             )
     span = chosen_period(week, month, year, from_, to)
-    start, end = (span.start, span.end) if span else (None, None)
-    book = journal()
-    where = entries.Filter(start=start, end=end, customer=customer, tag=tag)
-    found = entry_cases.select(book, where)
     both = not (gold or peak)
-    known = customers_in(book) if anonymize else ()
-    result = stories.wall(
-        found,
-        start,
-        end,
-        gold=gold or both,
-        peak=peak or both,
-        anonymize=anonymize,
-        known_customers=known,
-    )
-    if export is not None:
-        if not result.stories:
-            typer.echo(render.empty_message())
-            typer.echo(_("Nothing was written to {file}.").format(file=export))
-            return
-        from fanjournal.files import atomic_write
+    start, end = (span.start, span.end) if span else (None, None)
+    result = stories.wall(journal(), start, end, customer=customer, tag=tag, gold=gold or both,
+                          peak=peak or both, anonymize=anonymize)
+    if export is not None and target_format is not None:
+        _export_wall(result, Path(export).expanduser(), export, target_format)
+    else:
+        _print_wall(result, fmt)
 
-        path = Path(export).expanduser()
-        if not path.parent.is_dir():
-            raise FanError(
-                _("there is no folder {folder} to write {file} in").format(
-                    folder=path.parent, file=path.name
-                )
-            )
-        text = render.as_html(result) if target_format == "html" else render.as_markdown(result)
-        atomic_write(path, text.encode())
-        typer.echo(
-            ngettext(
-                "Wrote {n} story to {file}.", "Wrote {n} stories to {file}.", len(result.stories)
-            ).format(n=len(result.stories), file=export)
-        )
+
+def _export_wall(result: "Wall", path: "Path", typed: str, target_format: str) -> None:
+    from fanjournal.files import atomic_write
+    from fanjournal.render import wall as render
+
+    if not result.stories:
+        typer.echo(render.empty_message())
+        typer.echo(_("Nothing was written to {file}.").format(file=typed))
         return
+    if not path.parent.is_dir():
+        raise FanError(
+            _("there is no folder {folder} to write {file} in").format(
+                folder=path.parent, file=path.name
+            )
+        )
+    text = render.as_html(result) if target_format == "html" else render.as_markdown(result)
+    atomic_write(path, text.encode())
+    typer.echo(
+        ngettext(
+            "Wrote {n} story to {file}.", "Wrote {n} stories to {file}.", len(result.stories)
+        ).format(n=len(result.stories), file=typed)
+    )
+
+
+def _print_wall(result: "Wall", fmt: str) -> None:
+    from fanjournal.render import wall as render
+
     if fmt == "json":
         import json
 

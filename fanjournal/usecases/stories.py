@@ -12,6 +12,23 @@ from fanjournal.i18n import _
 from fanjournal.model import Entry, parse_customer, parse_id, parse_score
 from fanjournal.store import Journal, YearFile
 from fanjournal.usecases.calendar import calendar_for
+from fanjournal.wall import Wall
+
+
+def wall(journal: Journal, start: dt.date | None, end: dt.date | None, *,
+         customer: str | None = None, tag: str | None = None, gold: bool = True,
+         peak: bool = True, anonymize: bool = False) -> Wall:
+    """The compliments wall of [start, end] (an open end: all time that way), filtered by
+    customer and tag; with `anonymize`, every customer the journal knows is scrubbed from the
+    stories' text too."""
+    from fanjournal import wall as stories
+    from fanjournal.entries import Filter
+
+    where = Filter(start=start, end=end, customer=customer, tag=tag)
+    found = [entry for entry in journal.entries(start, end) if where.matches(entry)]
+    known = customers_in(journal) if anonymize else ()
+    return stories.wall(found, start, end, gold=gold, peak=peak, anonymize=anonymize,
+                        known_customers=known)
 
 
 def customers_in(journal: Journal) -> set[str]:
