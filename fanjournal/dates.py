@@ -261,3 +261,21 @@ def _unreadable_period(text: str, kind: str | None) -> str:
         message = _("cannot read the period {text!r}; use 2026-W47, 2026-11, 2026, this, last "
                     "or a date (the week holding it)")
     return message.format(text=text)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The days the period options chose. A free range may leave an end open (None)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    period: Period | None  # a week, month or year, or a free range with both ends
+
+    def closed(self, first_year: int | None, today: dt.date) -> Period:
+        """The span as a period: an open start is 1 January of the journal's first year (or
+        of the end's year), an open end is today (or the start, when that is later)."""
+        if self.period is not None:
+            return self.period
+        end = self.end or max(today, self.start or today)
+        start = self.start or dt.date(min(first_year or end.year, end.year), 1, 1)
+        return date_range(start, end)

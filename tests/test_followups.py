@@ -229,7 +229,7 @@ def test_empty_list(fan):
     (("follow-up", "done", "F7"), 2, "not a follow-up id"),
     (("follow-up", "done", "2026-F099"), 1, "no follow-up with id 2026-F099"),
     (("follow-up", "skip", "2026-F099"), 1, "no follow-up with id 2026-F099"),
-    (("follow-up", "done", "2026-F001", "--text", "x"), 1, "no follow-up with id"),
+    (("follow-up", "done", "2026-F001", "--text", "x"), 2, "--text goes with --log"),
     (("follow-up", "plan", "  "), 2, "needs the customer's name"),
     (("follow-up", "plan", "Anna", "--start", "someday"), 2, "cannot read the date"),
     (("due", "--ahead", "-1"), 2, "-1"),

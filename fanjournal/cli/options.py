@@ -5,17 +5,15 @@ once, with the one function that turns the period options into days.
 Kept apart from the commands so that a module can use them without registering those commands.
 """
 
-import datetime as dt
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from fanjournal.cli.base import complete_moment, today
-from fanjournal.dates import Period, date_range
+from fanjournal.dates import Span, date_range
 from fanjournal.errors import FanError
 from fanjournal.i18n import _
 
@@ -176,24 +174,6 @@ class PeriodGroup(TyperGroup):
     def parse_args(self, ctx: "Context", args: list[str]) -> list[str]:
         mended = with_bare_values(args, self.get_params(ctx), self.list_commands(ctx))
         return super().parse_args(ctx, mended)
-
-
-@dataclass(frozen=True)
-class Span:
-    """The days the period options chose. A free range may leave an end open (None)."""
-
-    start: dt.date | None
-    end: dt.date | None
-    period: Period | None  # a week, month or year, or a free range with both ends
-
-    def closed(self, first_year: int | None, today: dt.date) -> Period:
-        """The span as a period: an open start is 1 January of the journal's first year (or
-        of the end's year), an open end is today (or the start, when that is later)."""
-        if self.period is not None:
-            return self.period
-        end = self.end or max(today, self.start or today)
-        start = self.start or dt.date(min(first_year or end.year, end.year), 1, 1)
-        return date_range(start, end)
 
 
 def check_one_period(week: str | None, month: str | None, year: str | None,

@@ -31,9 +31,7 @@ from fanjournal.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from fanjournal.budget import Spent
-    from fanjournal.config import Settings
-    from fanjournal.dates import Period
-    from fanjournal.store import Journal
+    from fanjournal.dates import Period, Span
 
 PANEL = _("Review")
 MAX_OFF_RANGE = 366
@@ -62,23 +60,15 @@ def status(
         typer.echo(render.prompt_segment(glance), nl=stdout_is_terminal())
         return
     check_format(fmt, render.STATUS_FORMATS)
-    book, config = journal(), settings()
-    found = review.status(book, config, today())
-    spent, due = _budget_and_due(book, config, found.today)
+    config = settings()
+    view = review.status_view(journal(), config, today())
     if fmt == "json":
-        typer.echo(render.as_json({**render.status_data(found), "budget": spent.to_json(),
-                                   "follow_ups_due": due}), nl=False)
+        typer.echo(render.as_json({**render.status_data(view.status),
+                                   "budget": view.spent.to_json(),
+                                   "follow_ups_due": view.due}), nl=False)
     else:
-        render.print_status(found)
-        _print_budget_and_due(spent, config.currency, due, month=True)
-
-
-def _budget_and_due(book: "Journal", config: "Settings", now: dt.date) -> tuple["Spent", int]:
-    """This month's fan budget and the number of follow-ups due (fan budget, fan due)."""
-    from fanjournal.dates import month_bounds
-    from fanjournal.usecases import review, stories
-
-    return review.spent(book, config, *month_bounds(now)), stories.due_count(book, now)
+        render.print_status(view.status)
+        _print_budget_and_due(view.spent, config.currency, view.due, month=True)
 
 
 def _print_budget_and_due(spent: "Spent", currency: str, due: int | None, month: bool) -> None:
@@ -124,11 +114,11 @@ def report(
                 name=export.name))
         if fmt != "rich":
             raise FanError.usage(_("--export saves the rich view; leave out --format"))
-    book, config, now = journal(), settings(), today()
+    config, now = settings(), today()
     week_start = config.week_start
+    chosen: Period | Span
     if period is None:
-        span = chosen_period(week, month, year, from_, to, week_start)
-        chosen = span.closed(min(book.years(), default=None), now) if span else \
+        chosen = chosen_period(week, month, year, from_, to, week_start) or \
             parse_period(None, "week", now, week_start)
     else:
         chosen = _named_period(period, {"week": week, "month": month, "year": year,
@@ -136,13 +126,13 @@ def report(
     from fanjournal.render import budget as render_budget
     from fanjournal.usecases import review
 
-    found = review.report(book, config, chosen, now)
-    spent = review.spent(book, config, chosen.start, chosen.end)
+    view = review.report_view(journal(), config, chosen, now)
+    found, spent = view.report, view.spent
     shown = render_budget.worth_showing(spent)
     if export is not None:
         render.export_report(found, export, render_budget.block_renderables(
             spent, config.currency, render_budget.report_heading()) if shown else ())
-        typer.echo(_("Saved {label} to {path}").format(label=chosen.label, path=export))
+        typer.echo(_("Saved {label} to {path}").format(label=found.period.label, path=export))
     elif fmt == "json":
         typer.echo(render.as_json({**render.report_data(found), "budget": spent.to_json()}),
                    nl=False)

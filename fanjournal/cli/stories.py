@@ -187,31 +187,17 @@ def nps(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from fanjournal import nps as core
-    from fanjournal.dates import months_before
     from fanjournal.render import nps as render
     from fanjournal.usecases import stories
 
     check_format(fmt, ("rich", "json"))
-    now = today()
-    span = chosen_period(week, month, year, from_, to)
-    book = journal()
-    if span is None:
-        start, end = months_before(now.replace(day=1), 11), now  # this month and the 11 before
-    else:
-        chosen = span.closed(min(book.years(), default=None), now)
-        start, end = chosen.start, chosen.end
-    if start <= now < end:
-        end = now  # a period running into the future: the trend stops today
-    found = stories.answers(book, start, end)
-    if customer:
-        wanted = customer.strip().casefold()
-        found = [a for a in found if a.customer and wanted in a.customer.casefold()]
-    result = core.report(found, start, end)
+    view = stories.nps_view(journal(), chosen_period(week, month, year, from_, to), today(),
+                            customer)
+    result = view.report
     if fmt == "json":
         typer.echo(render.as_json(result), nl=False)
         return
-    title = _("{start} to {end}").format(start=start.isoformat(), end=end.isoformat())
+    title = _("{start} to {end}").format(start=view.start.isoformat(), end=view.end.isoformat())
     if customer:
         title += " · " + customer
     render.print_report(result, title)
@@ -295,24 +281,19 @@ def budget(
     from fanjournal.usecases import review
 
     check_format(fmt, ("rich", "json"))
-    now = today()
     config = settings()
-    span = chosen_period(week, month, year, from_, to)
-    book = journal()
-    if span is not None and (span.period is None or span.period.kind != "month"):
-        chosen = span.closed(min(book.years(), default=None), now)
-        spent = review.spent(book, config, chosen.start, chosen.end)
+    view = review.budget_view(journal(), config, chosen_period(week, month, year, from_, to),
+                              today())
+    if view.spent is not None:
         if fmt == "json":
-            typer.echo(render.period_json(spent, chosen, config.currency), nl=False)
+            typer.echo(render.period_json(view.spent, view.period, config.currency), nl=False)
         else:
-            render.print_period(spent, config.currency, chosen)
-        return
-    first = span.start if span and span.start else now.replace(day=1)
-    result = review.budget_month(book, config, first, now)
-    if fmt == "json":
-        typer.echo(render.as_json(result, config.currency), nl=False)
-        return
-    render.print_month(result, config.currency, month_title(first))
+            render.print_period(view.spent, config.currency, view.period)
+    elif view.month is not None:
+        if fmt == "json":
+            typer.echo(render.as_json(view.month, config.currency), nl=False)
+        else:
+            render.print_month(view.month, config.currency, month_title(view.period.start))
 
 
 # --- fan follow-up and fan due
@@ -359,20 +340,12 @@ def follow_up_list(
     ] = False,
     fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
-    from fanjournal import followups
     from fanjournal.render import followups as render
     from fanjournal.usecases import stories
 
     check_format(fmt, ("rich", "json"))
     now = today()
-    book = journal()
-    years = None if all_ else [y for y in book.years() if y >= now.year - 1]
-    found = stories.touchpoints(book, years)
-    if customer:
-        found = followups.for_customer(found, customer)
-    chosen = followups.plans(found)
-    if not all_ and not customer:
-        chosen = [p for p in chosen if p.open]
+    chosen = stories.plans(journal(), now, customer, everything=all_)
     if fmt == "json":
         typer.echo(render.plans_json(chosen), nl=False)
     elif not chosen:
@@ -413,29 +386,14 @@ def follow_up_done(
         str | None, typer.Option("--date", "-d", help=_("When you did it (default today)."))
     ] = None,
 ) -> None:
-    from fanjournal import clock, followups, model
+    from fanjournal import clock
     from fanjournal.usecases import stories
 
-    when = past_date(date)
-    book = journal()
-    touchpoint = stories.find(book, touchpoint_id)
-    followups.check_open(touchpoint)
-    fan = None
-    if log:
-        said = (
-            text
-            if text is not None
-            else _("Follow-up for {customer}, day {day} of their first 100 days: {action}").format(
-                day=touchpoint.day,
-                customer=touchpoint.customer,
-                action=followups.phase_label(touchpoint.phase),
-            )
-        )
-        fan = model.Entry(id="", date=when, created=clock.now(), text=model.parse_text(said),
-                          customer=touchpoint.customer, tags=("follow-up",))
-    elif text is not None:
+    if text is not None and not log:
         raise FanError.usage(_("--text goes with --log"))
-    done, logged = stories.close(book, touchpoint.id, when, log=fan)
+    when = past_date(date)
+    done, logged = stories.done(journal(), touchpoint_id, when, log=log, text=text,
+                                now=clock.now())
     line = _("Done: {id}, day {day} for {customer}.").format(
         id=done.id, day=done.day, customer=done.customer
     )

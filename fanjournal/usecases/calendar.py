@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from fanjournal.config import Settings
-from fanjournal.dates import ONE_DAY
+from fanjournal.dates import ONE_DAY, Period, Span
 from fanjournal.store import Journal
 from fanjournal.streaks import StreakState, streak_state
 from fanjournal.usecases.holidays import public_holidays
@@ -33,6 +33,11 @@ def fan_days_of(journal: Journal, years: Iterable[int]) -> dict[dt.date, int]:
     for year in years:
         found.update(journal.summary(year).fan_days)
     return found
+
+
+def closed(journal: Journal, span: Span, today: dt.date) -> Period:
+    """A span as a period: an open start is 1 January of the journal's first year."""
+    return span.closed(min(journal.years(), default=None), today)
 
 
 def years_through(journal: Journal, last: int) -> list[int]:

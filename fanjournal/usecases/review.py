@@ -1,17 +1,19 @@
 """Looking back: the prompt's glance, `fan status`, `fan report`, the budget and days off."""
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from fanjournal import budget, workdays
 from fanjournal.config import Settings
-from fanjournal.dates import Period, check_dates, week_containing
+from fanjournal.dates import Period, Span, check_dates, week_containing
 from fanjournal.reports import Glance, Report, Status, report_on, status_on
 from fanjournal.store import Journal
 from fanjournal.usecases.calendar import (
     calendar_for,
     calendar_of,
+    closed,
     fan_days_of,
     load_streak,
     years_through,
@@ -29,6 +31,23 @@ def glance(journal: Journal, settings: Settings, today: dt.date) -> Glance:
     )
 
 
+@dataclass(frozen=True)
+class StatusView:
+    """`fan status`: the glance at today, this month's budget and the follow-ups due."""
+
+    status: Status
+    spent: budget.Spent
+    due: int
+
+
+def status_view(journal: Journal, settings: Settings, today: dt.date) -> StatusView:
+    from fanjournal.dates import month_bounds
+    from fanjournal.usecases.stories import due_count
+
+    return StatusView(status(journal, settings, today),
+                      spent(journal, settings, *month_bounds(today)), due_count(journal, today))
+
+
 def status(journal: Journal, settings: Settings, today: dt.date) -> Status:
     check_dates(today)
     years = years_through(journal, today.year)
@@ -37,6 +56,21 @@ def status(journal: Journal, settings: Settings, today: dt.date) -> Status:
     calendar = calendar_of(journal, settings, first, last)
     return status_on(fan_days_of(journal, years), calendar, today, settings.target,
                      settings.week_start)
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """`fan report`: the period's figures and what was spent in it."""
+
+    report: Report
+    spent: budget.Spent
+
+
+def report_view(journal: Journal, settings: Settings, chosen: "Period | Span",
+                today: dt.date) -> ReportView:
+    period = closed(journal, chosen, today) if isinstance(chosen, Span) else chosen
+    return ReportView(report(journal, settings, period, today),
+                      spent(journal, settings, period.start, period.end))
 
 
 def report(journal: Journal, settings: Settings, period: Period, today: dt.date) -> Report:
@@ -68,6 +102,29 @@ def spent(journal: Journal, settings: Settings, start: dt.date, end: dt.date) ->
     return budget.spent_totals(start, end, total("fan_days"), total("money_days"),
                                total("minutes_days"), settings.budget_money_month,
                                settings.budget_minutes_day, working)
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """`fan budget`: a month in detail (`month`), or the sums of another period (`spent`)."""
+
+    period: Period
+    month: budget.Month | None = None
+    spent: budget.Spent | None = None
+
+
+def budget_view(journal: Journal, settings: Settings, span: Span | None,
+                today: dt.date) -> BudgetView:
+    """This month in detail by default; a month asked for, in detail; any other period (a
+    week, a year, a range) as sums against the budget shared out over it."""
+    from fanjournal.dates import month_containing
+
+    if span is not None and (span.period is None or span.period.kind != "month"):
+        period = closed(journal, span, today)
+        return BudgetView(period, spent=spent(journal, settings, period.start, period.end))
+    first = span.start if span and span.start else today.replace(day=1)
+    return BudgetView(month_containing(first),
+                      month=budget_month(journal, settings, first, today))
 
 
 def budget_month(journal: Journal, settings: Settings, day: dt.date,

@@ -2,10 +2,11 @@
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from fanjournal import followups, nps
 from fanjournal.config import Settings
+from fanjournal.dates import Span, months_before
 from fanjournal.errors import FanError
 from fanjournal.followups import Plan, Step, Touchpoint
 from fanjournal.i18n import _
@@ -55,6 +56,35 @@ def answers(journal: Journal, start: dt.date, end: dt.date) -> list[nps.Answer]:
     return found
 
 
+@dataclass(frozen=True)
+class NpsView:
+    """`fan nps`: the score and trend of [start, end]."""
+
+    report: nps.Report
+    start: dt.date
+    end: dt.date
+
+
+def nps_view(journal: Journal, span: Span | None, today: dt.date,
+             customer: str | None = None) -> NpsView:
+    """The NPS of the period asked for (default: this month and the 11 before), for one
+    customer (part of the name will do) or all; a period running on past today stops today."""
+    from fanjournal.usecases.calendar import closed
+
+    if span is None:
+        start, end = months_before(today.replace(day=1), 11), today
+    else:
+        chosen = closed(journal, span, today)
+        start, end = chosen.start, chosen.end
+    if start <= today < end:
+        end = today
+    found = answers(journal, start, end)
+    if customer:
+        wanted = customer.strip().casefold()
+        found = [a for a in found if a.customer and wanted in a.customer.casefold()]
+    return NpsView(nps.report(found, start, end), start, end)
+
+
 def add_answer(journal: Journal, when: dt.date, value: int, customer: str | None = None,
                note: str | None = None) -> nps.Answer:
     """Store one survey answer in its year's file; its id is never reused."""
@@ -87,6 +117,18 @@ def touchpoints(journal: Journal, years: Iterable[int] | None = None) -> list[To
     present = set(journal.years())
     chosen = present if years is None else present & set(years)
     return [t for year in sorted(chosen) for t in journal.summary(year).records.touchpoints]
+
+
+def plans(journal: Journal, today: dt.date, customer: str | None = None,
+          everything: bool = False) -> list[Plan]:
+    """`fan follow-up list`: the running plans of this year and last, or one customer's (part of
+    the name will do), or with `everything` every plan of every year, finished ones included."""
+    years = None if everything else [y for y in journal.years() if y >= today.year - 1]
+    found = touchpoints(journal, years)
+    if customer:
+        found = followups.for_customer(found, customer)
+    chosen = followups.plans(found)
+    return chosen if everything or customer else [p for p in chosen if p.open]
 
 
 def due(journal: Journal, today: dt.date, ahead: int = 0) -> list[followups.Due]:
@@ -160,6 +202,26 @@ def _close_in(year_file: YearFile, wanted: str, on: dt.date, skip: bool,
                else replace(touchpoint, done=on, logged=logged or touchpoint.logged))
     year_file.touchpoints[index] = changed
     return changed
+
+
+def done(journal: Journal, touchpoint_id: str, on: dt.date, *, log: bool = False,
+         text: str | None = None, now: dt.datetime | None = None
+         ) -> tuple[Touchpoint, Entry | None]:
+    """`fan follow-up done`: close one touchpoint; with `log`, also log it as a fan (its text
+    `text`, else the follow-up itself), both in one change."""
+    from fanjournal.model import parse_text
+
+    touchpoint = find(journal, touchpoint_id)
+    followups.check_open(touchpoint)
+    fan = None
+    if log:
+        said = text if text is not None else _(
+            "Follow-up for {customer}, day {day} of their first 100 days: {action}").format(
+            day=touchpoint.day, customer=touchpoint.customer,
+            action=followups.phase_label(touchpoint.phase))
+        fan = Entry(id="", date=on, created=now or dt.datetime.now().astimezone(),
+                    text=parse_text(said), customer=touchpoint.customer, tags=("follow-up",))
+    return close(journal, touchpoint.id, on, log=fan)
 
 
 def close(journal: Journal, touchpoint_id: str, on: dt.date, *, skip: bool = False,
