@@ -518,13 +518,6 @@ def _first_line(source: str, key: str) -> int | None:
     return None
 
 
-def user_path() -> Path:
-    """Where a user's own templates.toml lives: the config dir."""
-    from fanjournal.paths import templates_path
-
-    return templates_path()
-
-
 def problem_line(path: Path, error: TemplateError) -> str:
     if error.line is None:
         return _("{path}: {problem}").format(path=path, problem=error.problem)
@@ -532,23 +525,17 @@ def problem_line(path: Path, error: TemplateError) -> str:
                                                       problem=error.problem)
 
 
-def load(language: str, path: Path | None = None) -> Templates:
-    """Shipped templates in `language` with the user's file on top.
+def with_user_file(language: str, path: Path, source: str | None,
+                   problem: str | None = None) -> Templates:
+    """Shipped templates in `language` with the user's file (its text `source`, None when there
+    is none) on top.
 
     A broken user file does not stop the shipped templates: they are returned with `problem`
     set to one line naming the file, the line and what is wrong.
     """
-    path = path if path is not None else user_path()
-    base = replace(shipped(language), user_path=path)
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    base = replace(shipped(language), user_path=path, problem=problem)
+    if source is None or problem is not None:
         return base
-    except UnicodeDecodeError:
-        return replace(base, problem=_("{path}: not UTF-8 text").format(path=path))
-    except OSError as error:
-        return replace(base, problem=_("cannot read {path}: {error}").format(
-            path=path, error=error.strerror))
     try:
         return merge_user(base, source)
     except TemplateError as error:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from fanjournal import templates
 from fanjournal.model import MOMENTS
+from fanjournal.usecases import coach as coach_cases
 
 from .conftest import assert_clean_error
 
@@ -303,7 +304,7 @@ def test_user_ideas_are_added_to_a_group_or_a_new_group(fan, fan_home):
     listing = fan("idea", "--all").stdout
     assert "Call the customer who bought the last {product}." in listing
     assert "From our bakery\n • Give a regular a warm roll on the house." in listing
-    loaded = templates.load("en", fan_home / "templates.toml")
+    loaded = coach_cases.templates("en")
     assert len(templates.all_ideas(loaded)) == len(templates.all_ideas(templates.shipped("en"))) + 2
 
 
@@ -325,7 +326,7 @@ def test_user_ideas_are_added_to_a_group_or_a_new_group(fan, fan_home):
 ])
 def test_broken_user_file_names_file_line_and_problem(fan_home, text, line, problem):
     path = user_file(fan_home, text)
-    loaded = templates.load("en", path)
+    loaded = coach_cases.templates("en")
     assert loaded.problem is not None
     assert loaded.problem.startswith(f"{path}, line {line}: ")
     assert problem in loaded.problem
@@ -365,7 +366,7 @@ plek = { name = "plek", description = "een plek om te parkeren" }
     result = fan("nee", "parkeren", "-c", "Anna")
     assert "Sorry Anna, de parkeerplaats is vol." in result.stdout  # -c fills {klant}
     assert "--fill plek=…" in result.stdout
-    loaded = templates.load("nl", fan_home / "templates.toml")
+    loaded = coach_cases.templates("nl")
     assert loaded.local("customer") == "klant"  # a new description keeps the Dutch word
     assert loaded.describe("customer") == "wie het is"
 
@@ -380,7 +381,7 @@ def test_unreadable_user_file_is_reported(fan, fan_home):
 def test_user_file_not_utf8_is_reported(fan_home):
     fan_home.mkdir(parents=True)
     (fan_home / "templates.toml").write_bytes(b"[situations.x]\nno = \"\xff\"\n")
-    loaded = templates.load("en", fan_home / "templates.toml")
+    loaded = coach_cases.templates("en")
     assert loaded.problem == f"{fan_home / 'templates.toml'}: not UTF-8 text"
 
 

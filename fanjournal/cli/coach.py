@@ -29,9 +29,9 @@ def _warn(problem: str | None) -> None:
 
 
 def _complete_situation(incomplete: str) -> list[str]:
-    from fanjournal import templates
+    from fanjournal.usecases.coach import templates
 
-    loaded = templates.load(_language())
+    loaded = templates(_language())
     return [s.name for s in loaded.situations if s.name.startswith(incomplete.lower())]
 
 
@@ -91,17 +91,19 @@ def nee(
         "--path", help=_("Print where your own templates.toml goes, and stop."))] = False,
 ) -> None:
     from fanjournal import templates
+    from fanjournal.paths import templates_path
     from fanjournal.render import coach as render
+    from fanjournal.usecases.coach import templates as load_templates
 
     if path:
-        typer.echo(str(templates.user_path()))
+        typer.echo(str(templates_path()))
         return
     _check_nee_options(situation, search, log, {
         "--text": text, "--date": date, "--tag": tag, "--score": score, "--cost": cost,
         "--minutes": minutes, "--peak": peak or None, "--gold": gold or None, "--quote": quote,
         "--new-customer": new_customer or None})
     typed = templates.parse_fill(fill or [])
-    loaded = templates.load(_language())
+    loaded = load_templates(_language())
     shown = _shown_situations(loaded, situation, search, bool(fill))
     if not shown:
         return
@@ -232,10 +234,11 @@ def idea(
 
     from fanjournal import templates
     from fanjournal.render import coach as render
+    from fanjournal.usecases.coach import templates as load_templates
 
     if another and all_:
         raise FanError.usage(_("give --another or --all, not both"))
-    loaded = templates.load(_language())
+    loaded = load_templates(_language())
     _warn(loaded.problem)
     if all_:
         render.print_idea_groups(loaded.groups)

@@ -281,19 +281,12 @@ def _remove_days_off(when: str) -> None:
 
 
 def _list_days_off(fmt: str) -> None:
-    from fanjournal import workdays
     from fanjournal.render import report as render
     from fanjournal.usecases import review
-    from fanjournal.usecases.holidays import public_holidays
 
     config, now = settings(), today()
-    recorded = review.days_off(journal())
-    calendar = workdays.Calendar(weekdays=config.workdays,
-                                 off={day.date: day.reason for day in recorded})
-    runs = workdays.runs_of(recorded, calendar)
-    country = config.holidays
-    holidays = sorted(public_holidays(country, [now.year]).items())
+    runs, holidays = review.days_off_view(journal(), config, now)
     if fmt == "json":
         typer.echo(render.as_json(render.days_off_data(runs, holidays)), nl=False)
     else:
-        render.print_days_off(runs, holidays, country, now.year)
+        render.print_days_off(runs, holidays, config.holidays, now.year)

@@ -173,3 +173,15 @@ def remove_days_off(journal: Journal, dates: list[dt.date]) -> list[workdays.Day
 def days_off(journal: Journal) -> list[workdays.DayOff]:
     return [day for year in journal.years() for day in journal.summary(year).records.days_off]
 
+
+def days_off_view(journal: Journal, settings: Settings, today: dt.date
+                  ) -> tuple[list[workdays.OffRun], list[tuple[dt.date, str]]]:
+    """`fan off --list`: the days off recorded, as runs, and this year's public holidays."""
+    from fanjournal.usecases.holidays import public_holidays
+
+    recorded = days_off(journal)
+    calendar = workdays.Calendar(weekdays=settings.workdays,
+                                 off={day.date: day.reason for day in recorded})
+    holidays = sorted(public_holidays(settings.holidays, [today.year]).items())
+    return workdays.runs_of(recorded, calendar), holidays
+
