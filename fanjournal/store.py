@@ -181,7 +181,10 @@ class YearFile:
 
     def fill(self, sections: dict[str, Any], where: str) -> None:
         """Take the validated records, counters and unknown keys of `sections`."""
-        records = _records(sections, where)
+        try:
+            records = _records(sections, where)
+        except FanError as error:  # a broken [[off]], [[nps]] or [[follow_up]] table
+            raise FanError(f"{error.message}. {_restore_hint(Path(where))}") from None
         self.days_off, self.answers = list(records.days_off), list(records.answers)
         self.touchpoints = list(records.touchpoints)
         for key, kind in COUNTER_KEYS.items():

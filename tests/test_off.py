@@ -143,6 +143,7 @@ def test_broken_off_section_is_a_clean_error(fan, fan_home):
     assert_clean_error(fan("off", "--list"), code=1, message="day off 1, field 'date'")
     assert_clean_error(fan("status"), code=1, message="day off 1, field 'date'")
     assert_clean_error(fan("off", "2026-12-24"), code=1, message="day off 1, field 'date'")
+    assert "The journal was not changed" in fan("status").stderr  # and how to mend it
 
 
 @pytest.mark.parametrize("args, code, message", [
