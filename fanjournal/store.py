@@ -52,11 +52,6 @@ if TYPE_CHECKING:  # imported when a year's records are read: `fan add` needs no
 LOCK_TIMEOUT = 15.0
 YEAR_FILE = re.compile(r"^(\d{4})\.(toml|json)$")
 CACHE_VERSION = 4
-_NEXT_NUMBER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
-# `fan = [...]`, `"fan" = …` or `fan.x = …` in the header: the file holds fan otherwise than as
-# [[fan]] tables, and appending one would break it
-_FAN_KEY = re.compile(rb"^\s*(fan|\"fan\"|'fan')\s*[=.]", re.MULTILINE)
-_NEXT_NUMBER_JSON = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
 
 
 # --- schema migrations: a file is upgraded in memory when read, and written in the newest
@@ -459,7 +454,7 @@ class Journal:
     def _cached_entries(self, year: int, head: dict[str, Any], start: dt.date | None = None,
                         end: dt.date | None = None) -> list[Entry] | None:
         """The year's entries within [start, end] from the cache described by `head`, parsing
-        only those lines: each starts with `{"date":"YYYY-MM-DD"`. None when it is damaged."""
+        only those lines (see `Layout.cache_line_date`). None when it is damaged."""
         lines = self._cached_lines(year, head)
         if lines is None:
             return None
@@ -467,7 +462,7 @@ class Journal:
         high = end.isoformat().encode() if end else b"9999"
         try:
             return [_entry_from_cache(json.loads(line)) for line in lines
-                    if low <= line[9:19] <= high]
+                    if low <= Layout.cache_line_date(line) <= high]
         except (KeyError, TypeError, ValueError, ArithmeticError):
             return None
 
@@ -655,8 +650,8 @@ class Journal:
             if head is not None and raw is not None and head.get("version") == SCHEMA_VERSION:
                 number = head["next_number"]
                 entry = make(make_id(year, number))
-                taken = f'"{entry.id}"'.encode() in raw  # the cache is a copy: trust, but verify
-                data = None if taken else _appended(raw, path.suffix, entry, number + 1)
+                data = None if Layout.id_is_taken(raw, entry.id) \
+                    else _appended(raw, path.suffix, entry, number + 1)
                 if data is not None:
                     self._save(YearFile(year=year, path=path, raw=raw), data)
                     _count_day(head["days"], entry)
@@ -732,8 +727,60 @@ def _signature(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns, stat.st_ino]
 
 
+# --- the text layout: what the cache and `fan add`'s append path assume about the bytes of a
+# year file and a cache line. Each assumption holds for what `_dumps` and `_cache_line` write
+# (tests/test_store_layout.py checks each one against them, and the Hypothesis state machine runs
+# every add through this path); a file that breaks one, say edited by hand, takes the full path:
+# parse, validate, write whole. Nothing here is needed to read a journal correctly.
+
+
+class Layout:
+    """The assumptions about the text, in one place."""
+
+    # TOML: the header (everything before the first line starting with "[") holds the fan
+    # counter as `next_number = N` on a line of its own, as tomli_w writes it…
+    TOML_COUNTER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
+    # …and no `fan = [...]`, `"fan" = …` or `fan.x = …`: then the file holds its fans otherwise
+    # than as [[fan]] tables, and appending one would break it
+    TOML_FAN_KEY = re.compile(rb"^\s*(fan|\"fan\"|'fan')\s*[=.]", re.MULTILINE)
+    # JSON, indented by two as `_dumps` writes it: the counter on a line of its own, "fan" the
+    # last key, its list closed by the file's last three lines
+    JSON_COUNTER = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
+    JSON_FAN_KEY = b'\n  "fan": ['
+    JSON_LAST_KEY = b'\n  "'
+    JSON_ENDING = b"\n  ]\n}\n"
+    # a cache line starts with the entry's date: `{"date":"2026-11-20",…`
+    CACHE_DATE = slice(len(b'{"date":"'), len(b'{"date":"') + len(b"2026-11-20"))
+
+    @staticmethod
+    def cache_line_date(line: bytes) -> bytes:
+        """The ISO date a cache line starts with, as bytes (compared without parsing JSON)."""
+        return line[Layout.CACHE_DATE]
+
+    @staticmethod
+    def id_is_taken(raw: bytes, entry_id: str) -> bool:
+        """Whether `entry_id` appears quoted anywhere in the file: the cache's counter is a copy,
+        so it is checked against the file itself (a false alarm only takes the full path)."""
+        return f'"{entry_id}"'.encode() in raw
+
+    @staticmethod
+    def toml_header(raw: bytes) -> bytes | None:
+        """The TOML header, when it holds the counter line and no other form of `fan`."""
+        end = raw.find(b"\n[")
+        header = raw[:end] if end >= 0 else raw
+        if not Layout.TOML_COUNTER.search(header) or Layout.TOML_FAN_KEY.search(header):
+            return None
+        return header
+
+    @staticmethod
+    def json_appendable(raw: bytes) -> bool:
+        last_key = raw.rfind(Layout.JSON_LAST_KEY)
+        return raw.endswith(Layout.JSON_ENDING) and bool(Layout.JSON_COUNTER.search(raw)) \
+            and raw.startswith(Layout.JSON_FAN_KEY, last_key)
+
+
 def _cache_line(entry: Entry) -> str:
-    record = {"date": entry.date.isoformat(), **entry.to_json()}  # date first: see _cached_lines
+    record = {"date": entry.date.isoformat(), **entry.to_json()}  # first: Layout.CACHE_DATE
     if entry.extra:
         json.dumps(entry.extra)  # a date or time among unknown keys: TypeError, no cache
         record["extra"] = entry.extra
@@ -744,27 +791,22 @@ def _cache_line(entry: Entry) -> str:
 def _appended(raw: bytes, suffix: str, entry: Entry, next_number: int) -> bytes | None:
     """The file's text with `entry` added at the end, or None if its layout is not ours."""
     if suffix == ".toml":
-        header_end = raw.find(b"\n[")
-        header = raw[:header_end] if header_end >= 0 else raw
-        if not _NEXT_NUMBER.search(header) or _FAN_KEY.search(header):
+        header = Layout.toml_header(raw)
+        if header is None:
             return None
         import tomli_w
 
-        head = _NEXT_NUMBER.sub(f"next_number = {next_number}".encode(), header, 1)
+        head = Layout.TOML_COUNTER.sub(f"next_number = {next_number}".encode(), header, 1)
         body = raw[len(header):]
         if body and not body.endswith(b"\n"):
             body += b"\n"
         return head + body + b"\n" + tomli_w.dumps({"fan": [entry.to_record()]}).encode()
-    # JSON as _dumps writes it: "fan" is the last key, one entry object after another
-    ending = b"\n  ]\n}\n"
-    last_key = raw.rfind(b'\n  "')  # the last top-level key, as _dumps indents it
-    if not raw.endswith(ending) or not _NEXT_NUMBER_JSON.search(raw) \
-            or not raw.startswith(b'\n  "fan": [', last_key):
+    if not Layout.json_appendable(raw):
         return None
     record = json.dumps(entry.to_record(), default=_json_default, ensure_ascii=False, indent=2)
     indented = "\n".join("    " + line for line in record.split("\n")).encode()
-    head = _NEXT_NUMBER_JSON.sub(f'  "next_number": {next_number},'.encode(), raw, 1)
-    return head[: -len(ending)] + b",\n" + indented + ending
+    head = Layout.JSON_COUNTER.sub(f'  "next_number": {next_number},'.encode(), raw, 1)
+    return head[: -len(Layout.JSON_ENDING)] + b",\n" + indented + Layout.JSON_ENDING
 
 
 _CACHE_FIELDS = {*FIELD_NAMES, "extra"}
