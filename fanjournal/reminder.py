@@ -37,9 +37,9 @@ a follow-up already done. After it speaks the shell writes the time it may speak
 remind_every, epoch seconds) to `hook-quiet-until`, which every shell shares: one line per
 remind_every, however many terminals are open.
 
-The pure part (`build`, `state_text`, `parse_state`) takes today, the calendar, the fans and the
-open follow-ups' due dates as parameters; `refresh` and `after_command` read the journal and
-write the file.
+Everything here is pure (`build`, `state_text`, `parse_state`, the snippets): today, the
+calendar, the fans and the open follow-ups' due dates are parameters. `usecases/prompt.py`
+gathers them from the journal and writes the file (`refresh`, `after_command`).
 """
 
 from __future__ import annotations

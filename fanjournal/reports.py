@@ -1,10 +1,9 @@
 """Period summaries for `fan status` and `fan report`: the figures of one period (a
 `dates.Period`) and the glance at today, as frozen dataclasses.
 
-Everything above the "gathering" section is pure: plain data in, dataclasses out, "today" a
-parameter. The `load_*` functions at the end are the one place that reads the journal for these
-views; they read year summaries (fans per day) rather than entries wherever counts suffice, and
-whole entries only for the period a report shows.
+Pure: plain data in, dataclasses out, "today" a parameter. `usecases/review.py` gathers what
+they need from the journal: year summaries (fans per day) wherever counts suffice, whole entries
+only for the period a report shows.
 """
 
 import datetime as dt

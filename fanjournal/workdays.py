@@ -1,5 +1,6 @@
 """Working days: the configured weekdays, less days off (stored in the journal) and public
-holidays (config `holidays`, from the `holidays` package, imported only when set)."""
+holidays (config `holidays`; `usecases/holidays.py` finds them). Pure: a Calendar is built once
+from what the use cases gather, then queried."""
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
