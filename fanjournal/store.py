@@ -737,17 +737,15 @@ def _signature(path: Path) -> list[int] | None:
 class Layout:
     """The assumptions about the text, in one place."""
 
-    # TOML: the header (everything before the first line starting with "[") holds the fan
-    # counter as `next_number = N` on a line of its own, as tomli_w writes it…
-    TOML_COUNTER = re.compile(rb"^next_number = \d+$", re.MULTILINE)
-    # …and no `fan = [...]`, `"fan" = …` or `fan.x = …`: then the file holds its fans otherwise
-    # than as [[fan]] tables, and appending one would break it
-    TOML_FAN_KEY = re.compile(rb"^\s*(fan|\"fan\"|'fan')\s*[=.]", re.MULTILINE)
-    # JSON, indented by two as `_dumps` writes it: the counter on a line of its own, "fan" the
-    # last key, its list closed by the file's last three lines
-    JSON_COUNTER = re.compile(rb'^  "next_number": \d+,$', re.MULTILINE)
-    JSON_FAN_KEY = b'\n  "fan": ['
-    JSON_LAST_KEY = b'\n  "'
+    # TOML: the file starts with the two lines tomli_w writes first, the counter the second (so
+    # no hand-written multi-line string above it can hold a look-alike line)…
+    TOML_START = re.compile(rb"\Aschema_version = \d+\nnext_number = (\d+)\n")
+    # …and its header (everything before the first line starting with "[") is TOML without a
+    # `fan` key in any spelling (`fan = [...]`, `"f\u0061n" = …`, `fan.x = …`): then the fans
+    # are [[fan]] tables, and one more can be appended at the end
+    # JSON, indented by two as `_dumps` writes it: the same two lines first, "fan" the last key,
+    # a list that is not empty, closed by the file's last three lines
+    JSON_START = re.compile(rb'\A\{\n  "schema_version": \d+,\n  "next_number": (\d+),\n')
     JSON_ENDING = b"\n  ]\n}\n"
     # a cache line starts with the entry's date: `{"date":"2026-11-20",…`
     CACHE_DATE = slice(len(b'{"date":"'), len(b'{"date":"') + len(b"2026-11-20"))
@@ -764,19 +762,33 @@ class Layout:
         return f'"{entry_id}"'.encode() in raw
 
     @staticmethod
-    def toml_header(raw: bytes) -> bytes | None:
-        """The TOML header, when it holds the counter line and no other form of `fan`."""
-        end = raw.find(b"\n[")
-        header = raw[:end] if end >= 0 else raw
-        if not Layout.TOML_COUNTER.search(header) or Layout.TOML_FAN_KEY.search(header):
+    def toml_counter(raw: bytes) -> re.Match[bytes] | None:
+        """The counter of a TOML year whose layout takes an appended [[fan]] table, else None."""
+        start = Layout.TOML_START.match(raw)
+        if start is None:
             return None
-        return header
+        end = raw.find(b"\n[")
+        try:
+            header = tomllib.loads((raw[:end] if end >= 0 else raw).decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None  # the header ends inside a string, say: not ours to splice
+        return start if "fan" not in header else None
 
     @staticmethod
-    def json_appendable(raw: bytes) -> bool:
-        last_key = raw.rfind(Layout.JSON_LAST_KEY)
-        return raw.endswith(Layout.JSON_ENDING) and bool(Layout.JSON_COUNTER.search(raw)) \
-            and raw.startswith(Layout.JSON_FAN_KEY, last_key)
+    def json_counter(raw: bytes) -> re.Match[bytes] | None:
+        """The counter of a JSON year whose layout takes one more entry at the end, else None.
+        The whole file is parsed to be sure "fan" is the list that closes it (JSON years are
+        the rarer choice; this is still a fraction of validating every entry)."""
+        start = Layout.JSON_START.match(raw)
+        if start is None or not raw.endswith(Layout.JSON_ENDING):
+            return None
+        try:
+            document = json.loads(raw)
+        except ValueError:
+            return None
+        fans = document.get("fan") if isinstance(document, dict) else None
+        return start if list(document)[-1:] == ["fan"] and isinstance(fans, list) and fans \
+            else None
 
 
 def _cache_line(entry: Entry) -> str:
@@ -791,22 +803,23 @@ def _cache_line(entry: Entry) -> str:
 def _appended(raw: bytes, suffix: str, entry: Entry, next_number: int) -> bytes | None:
     """The file's text with `entry` added at the end, or None if its layout is not ours."""
     if suffix == ".toml":
-        header = Layout.toml_header(raw)
-        if header is None:
+        counter = Layout.toml_counter(raw)
+        if counter is None:
             return None
         import tomli_w
 
-        head = Layout.TOML_COUNTER.sub(f"next_number = {next_number}".encode(), header, 1)
-        body = raw[len(header):]
-        if body and not body.endswith(b"\n"):
-            body += b"\n"
-        return head + body + b"\n" + tomli_w.dumps({"fan": [entry.to_record()]}).encode()
-    if not Layout.json_appendable(raw):
-        return None
-    record = json.dumps(entry.to_record(), default=_json_default, ensure_ascii=False, indent=2)
-    indented = "\n".join("    " + line for line in record.split("\n")).encode()
-    head = Layout.JSON_COUNTER.sub(f'  "next_number": {next_number},'.encode(), raw, 1)
-    return head[: -len(Layout.JSON_ENDING)] + b",\n" + indented + Layout.JSON_ENDING
+        body = raw if raw.endswith(b"\n") else raw + b"\n"
+        added = b"\n" + tomli_w.dumps({"fan": [entry.to_record()]}).encode()
+    else:
+        counter = Layout.json_counter(raw)
+        if counter is None:
+            return None
+        record = json.dumps(entry.to_record(), default=_json_default, ensure_ascii=False,
+                            indent=2)
+        indented = "\n".join("    " + line for line in record.split("\n")).encode()
+        body = raw[: -len(Layout.JSON_ENDING)]
+        added = b",\n" + indented + Layout.JSON_ENDING
+    return body[:counter.start(1)] + str(next_number).encode() + body[counter.end(1):] + added
 
 
 _CACHE_FIELDS = {*FIELD_NAMES, "extra"}

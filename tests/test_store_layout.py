@@ -80,9 +80,9 @@ def test_every_file_fan_writes_can_take_an_appended_fan(suffix, data):
     year_file = data.draw(year_files(suffix))
     raw = _dumps(year_file)
     if suffix == ".toml":
-        assert Layout.toml_header(raw) is not None  # the counter line, no other form of fan
+        assert Layout.toml_counter(raw) is not None  # the counter line, no other form of fan
     elif year_file.entries:
-        assert Layout.json_appendable(raw)  # counter line, "fan" last, the fixed ending
+        assert Layout.json_counter(raw) is not None  # counter line, "fan" last, the ending
     number = year_file.next_number
     new = data.draw(entries(number))
     assert not Layout.id_is_taken(raw, new.id)  # a fresh id is not in the file
@@ -121,22 +121,53 @@ def test_every_id_in_a_file_is_seen_as_taken(data):
 @pytest.mark.parametrize("header", [
     'fan = []\n',                         # fans as an inline array: appending [[fan]] breaks it
     '"fan" = []\n',
+    '"f\\u0061n" = []\n',                 # the same key, spelt with an escape
     'fan.note = "x"\n',                   # a dotted key makes fan a table
+    'note = """\n[[fan]]\n"""\n',         # the header ends inside a string
 ])
 def test_a_toml_header_holding_fan_otherwise_is_not_spliced(header):
     raw = f"schema_version = 2\nnext_number = 1\n{header}".encode()
-    assert Layout.toml_header(raw) is None
+    assert Layout.toml_counter(raw) is None
 
 
-def test_a_toml_file_without_its_counter_line_is_not_spliced():
-    assert Layout.toml_header(b"schema_version = 2\nnext_number=1\n") is None
-    assert Layout.toml_header(b"schema_version = 2\n") is None
+@pytest.mark.parametrize("raw", [
+    b"schema_version = 2\nnext_number=1\n",
+    b"schema_version = 2\n",
+    b'schema_version = 2\nnote = """\nnext_number = 99\n"""\nnext_number = 3\n',  # look-alike
+    b"\xef\xbb\xbfschema_version = 2\nnext_number = 1\n",  # a byte order mark first
+])
+def test_a_toml_file_not_starting_as_fan_writes_it_is_not_spliced(raw):
+    assert Layout.toml_counter(raw) is None
+
+
+def test_a_hand_edited_year_still_gets_the_right_id_and_keeps_its_text(fan, journal_dir):
+    """Found by measuring the cache: a multi-line string above the counter holding a line
+    `next_number = 99` got rewritten while the real counter stayed; an escaped `fan` key made
+    `fan add` write invalid TOML. Both now take the full path."""
+    fan("add", "First")
+    fan("add", "Second")
+    path = journal_dir / "2026.toml"
+    text = path.read_text()
+    edited = text.replace("schema_version = 2\n",
+                          'schema_version = 2\nnote = """\nnext_number = 99\n"""\n', 1)
+    path.write_text(edited)
+    fan("list")  # the cache now describes the edited file
+    assert "Added 2026-003" in fan("add", "Third").stdout
+    after = tomllib.loads(path.read_text())
+    assert after["note"] == "next_number = 99\n" and after["next_number"] == 4
+    # the fans as an inline array under an escaped key: valid TOML, one [[fan]] more is not
+    path.write_text('schema_version = 2\nnext_number = 2\n"f\\u0061n" = [{ id = "2026-001", '
+                    'date = 2026-11-20, created = 2026-11-20T09:00:00+01:00, text = "One" }]\n')
+    fan("list")
+    assert "Added 2026-002" in fan("add", "Two").stdout
+    assert [e["text"] for e in tomllib.loads(path.read_text())["fan"]] == ["One", "Two"]
 
 
 @pytest.mark.parametrize("raw", [
     b'{\n  "schema_version": 2,\n  "next_number": 2,\n  "fan": [\n    {}\n  ]\n}',  # no newline
     b'{\n  "fan": [\n    {}\n  ],\n  "next_number": 2,\n  "x": 1\n}\n',  # fan not last
     b'{\n  "schema_version": 2, "next_number": 2,\n  "fan": [\n    {}\n  ]\n}\n',  # counter
+    b'{\n  "schema_version": 2,\n  "next_number": 2,\n  "x": {\n  "fan": [\n    {}\n  ]\n}\n}\n',
 ])
 def test_a_json_file_laid_out_otherwise_is_not_spliced(raw):
     entry = Entry(id="2026-002", date=dt.date(2026, 1, 2),
