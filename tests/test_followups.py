@@ -11,7 +11,7 @@ from fanjournal import followups, model
 from fanjournal.errors import FanError
 from fanjournal.followups import Step, due_date, phase_for, plan, schedule
 from fanjournal.store import Journal
-from fanjournal.usecases import stories
+from fanjournal.usecases import followups as follow_ups
 from fanjournal.workdays import Calendar
 
 from .conftest import assert_clean_error
@@ -135,9 +135,9 @@ def test_plans_crossing_the_year_end_are_due_next_year(fan, journal_dir, monkeyp
     assert [line.split()[0] for line in lines] == ["2026-F001", "2026-F002"]
     assert "5 days late" in lines[0] and "1 day late" in lines[1]
     journal = Journal(journal_dir)
-    assert stories.due_count(journal, dt.date(2027, 1, 5)) == 2
-    assert stories.due_count(journal, dt.date(2027, 1, 13)) == 3
-    assert stories.next_due_dates(journal, dt.date(2027, 1, 5))[:3] == [
+    assert follow_ups.due_count(journal, dt.date(2027, 1, 5)) == 2
+    assert follow_ups.due_count(journal, dt.date(2027, 1, 13)) == 3
+    assert follow_ups.next_due_dates(journal, dt.date(2027, 1, 5))[:3] == [
         dt.date(2026, 12, 31), dt.date(2027, 1, 4), dt.date(2027, 1, 13)]
     assert "2026-F001" in (journal_dir / "2026.toml").read_text()
     assert "follow_up" not in (journal_dir / "2027.toml").read_text()

@@ -317,10 +317,10 @@ def follow_up_plan(
     ] = None,
 ) -> None:
     from fanjournal.render.followups import planned_line
-    from fanjournal.usecases import stories
+    from fanjournal.usecases import followups as follow_ups
 
     first_day = any_date(start) or today()
-    plan = stories.plan(journal(), settings(), customer, first_day)
+    plan = follow_ups.plan(journal(), settings(), customer, first_day)
     typer.echo(planned_line(plan, today()))
 
 
@@ -341,11 +341,11 @@ def follow_up_list(
     fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
     from fanjournal.render import followups as render
-    from fanjournal.usecases import stories
+    from fanjournal.usecases import followups as follow_ups
 
     check_format(fmt, ("rich", "json"))
     now = today()
-    chosen = stories.plans(journal(), now, customer, everything=all_)
+    chosen = follow_ups.plans(journal(), now, customer, everything=all_)
     if fmt == "json":
         typer.echo(render.plans_json(chosen), nl=False)
     elif not chosen:
@@ -387,12 +387,12 @@ def follow_up_done(
     ] = None,
 ) -> None:
     from fanjournal import clock
-    from fanjournal.usecases import stories
+    from fanjournal.usecases import followups as follow_ups
 
     if text is not None and not log:
         raise FanError.usage(_("--text goes with --log"))
     when = past_date(date)
-    done, logged = stories.done(journal(), touchpoint_id, when, log=log, text=text,
+    done, logged = follow_ups.done(journal(), touchpoint_id, when, log=log, text=text,
                                 now=clock.now())
     line = _("Done: {id}, day {day} for {customer}.").format(
         id=done.id, day=done.day, customer=done.customer
@@ -411,11 +411,11 @@ def follow_up_skip(
         typer.Argument(help=_("One or more follow-up ids, such as 2026-F007."), show_default=False),
     ],
 ) -> None:
-    from fanjournal.usecases import stories
+    from fanjournal.usecases import followups as follow_ups
 
     book = journal()
     for touchpoint_id in touchpoint_ids:
-        skipped, _logged = stories.close(book, touchpoint_id, today(), skip=True)
+        skipped, _logged = follow_ups.close(book, touchpoint_id, today(), skip=True)
         typer.echo(
             _("Skipped {id}, day {day} for {customer}.").format(
                 id=skipped.id, day=skipped.day, customer=skipped.customer
@@ -433,11 +433,11 @@ def due(
     fmt: Annotated[str, format_option("rich", "json", help=_("rich or json."))] = "rich",
 ) -> None:
     from fanjournal.render import followups as render
-    from fanjournal.usecases import stories
+    from fanjournal.usecases import followups as follow_ups
 
     check_format(fmt, ("rich", "json"))
     now = today()
-    items = stories.due(journal(), now, ahead)
+    items = follow_ups.due(journal(), now, ahead)
     if fmt == "json":
         typer.echo(render.due_json(items), nl=False)
     elif not items:

@@ -11,7 +11,7 @@ from fanjournal.followups import Plan
 from fanjournal.i18n import _
 from fanjournal.model import Entry
 from fanjournal.store import Journal
-from fanjournal.usecases import stories
+from fanjournal.usecases import followups
 
 
 @dataclass(frozen=True)
@@ -34,12 +34,12 @@ def add(journal: Journal, settings: Settings, entry: Entry, *,
     customer = entry.customer or ""
     if not customer.strip():
         raise FanError.usage(_("--new-customer needs --customer: whose first 100 days to plan?"))
-    steps = stories.schedule(settings)
-    stories.check_no_open_plan(journal, customer, entry.date)
+    steps = followups.schedule(settings)
+    followups.check_no_open_plan(journal, customer, entry.date)
     with journal.change(entry.date.year) as year_file:
         added = replace(entry, id=year_file.allocate())
         year_file.entries.append(added)
-        plan = stories.plan_into(year_file, journal, settings, steps, customer, entry.date,
+        plan = followups.plan_into(year_file, journal, settings, steps, customer, entry.date,
                                  entry_id=added.id)
         same_day = sum(1 for e in year_file.entries if e.date == added.date)
     return Added(added, same_day, plan)

@@ -90,7 +90,7 @@ def open_due_dates(journal: Journal, today: dt.date) -> list[dt.date]:
     """The due dates of the open follow-ups; none when their tables cannot be read (`fan due`
     and `fan status` say why): the streak reminder must not go down with them."""
     from fanjournal.errors import FanError
-    from fanjournal.usecases.stories import next_due_dates
+    from fanjournal.usecases.followups import next_due_dates
 
     try:
         return next_due_dates(journal, today)

@@ -42,7 +42,7 @@ class StatusView:
 
 def status_view(journal: Journal, settings: Settings, today: dt.date) -> StatusView:
     from fanjournal.dates import month_bounds
-    from fanjournal.usecases.stories import due_count
+    from fanjournal.usecases.followups import due_count
 
     return StatusView(status(journal, settings, today),
                       spent(journal, settings, *month_bounds(today)), due_count(journal, today))
