@@ -113,12 +113,24 @@ class Records:
 
 
 def _records(sections: dict[str, Any], where: str) -> Records:
-    from fanjournal.followups import touchpoints_from
-    from fanjournal.nps import answers_from
-    from fanjournal.workdays import days_off_from
+    """The validated records of a year's sections; a module is imported only for a kind the
+    year holds (most years have no survey answers: the prompt need not load the NPS code)."""
+    days_off: tuple[DayOff, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    touchpoints: tuple[Touchpoint, ...] = ()
+    if "off" in sections:
+        from fanjournal.workdays import days_off_from
 
-    return Records(tuple(days_off_from(sections, where)), tuple(answers_from(sections, where)),
-                   tuple(touchpoints_from(sections, where)))
+        days_off = tuple(days_off_from(sections, where))
+    if "nps" in sections:
+        from fanjournal.nps import answers_from
+
+        answers = tuple(answers_from(sections, where))
+    if "follow_up" in sections:
+        from fanjournal.followups import touchpoints_from
+
+        touchpoints = tuple(touchpoints_from(sections, where))
+    return Records(days_off, answers, touchpoints)
 
 
 @dataclass
