@@ -223,6 +223,8 @@ def _read_file(path: Path) -> dict[str, Any]:
             return copy.deepcopy(_read_memo[key])
     except FileNotFoundError:
         return {}
+    except UnicodeDecodeError:
+        raise FanError(_("{path}: not UTF-8 text").format(path=path)) from None
     except tomllib.TOMLDecodeError as error:
         raise FanError(_("{path}: not valid TOML: {error}").format(path=path, error=error)) \
             from None

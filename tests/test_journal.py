@@ -427,3 +427,11 @@ def test_anonymize_drops_tags_that_name_the_customer(fan):
     fan("add", "Helped", "-c", "Anna de Vries", "-t", "anna", "-t", "devries", "-t", "repair")
     data = json.loads(fan("list", "-f", "json", "--anonymize").stdout)
     assert data[0]["tags"] == ["repair"]
+
+
+def test_a_config_file_that_is_not_utf8_is_one_clear_line(fan, fan_home):
+    fan_home.mkdir(parents=True, exist_ok=True)
+    (fan_home / "config.toml").write_bytes(b'target = "\xff"\n')
+    result = fan("status")
+    assert result.exit_code == 1, result
+    assert "config.toml: not UTF-8 text" in result.stderr and "internal error" not in result.stderr
