@@ -199,8 +199,10 @@ class YearFile:
             if not _counts(value):
                 raise _broken(Path(where), _("{key} must be a whole number above 0").format(
                     key=key))
-            ids = {"fan": [e.id for e in self.entries], "nps": [a.id or "" for a in
-                   self.answers], "follow_up": [t.id for t in self.touchpoints]}[kind]
+            # the fans' counter was set from their ids by the caller (_parse: each entry read
+            # once; the cache: its own copy), so only the other kinds' ids are looked at here
+            ids = {"fan": [], "nps": [a.id or "" for a in self.answers],
+                   "follow_up": [t.id for t in self.touchpoints]}[kind]
             used = max((id_number(i) for i in ids if id_year(i) == self.year), default=0)
             self.counters[kind] = max(value, used + 1, self.counters.get(kind, 1))
         self.extra = {k: v for k, v in sections.items() if k not in OWN_KEYS}
